@@ -1,0 +1,91 @@
+package ru.mos.localisation.documents;
+
+import static ru.mos.localisation.process.ProcessVariables.MESSAGE_DOCUMENTS_SUPPLIED;
+import static ru.mos.localisation.process.ProcessVariables.SUPPLIED_DOCUMENTS;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import ru.mos.localisation.notification.InvestorNotifications;
+import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.process.MessageCorrelations;
+import ru.mos.localisation.request.DocumentType;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestStage;
+import ru.mos.localisation.request.RequestStatus;
+
+/** The documents stage: completeness, asking the investor for more, and closing on silence. */
+@Service
+public class DocumentsService {
+
+  private final RequestRegistry registry;
+  private final CompletenessPolicy policy;
+  private final InvestorNotifications notifications;
+  private final MessageCorrelations correlations;
+
+  public DocumentsService(
+      RequestRegistry registry,
+      CompletenessPolicy policy,
+      InvestorNotifications notifications,
+      MessageCorrelations correlations) {
+    this.registry = registry;
+    this.policy = policy;
+    this.notifications = notifications;
+    this.correlations = correlations;
+  }
+
+  /**
+   * Adds newly supplied documents to the request and works out what is still missing. A complete
+   * request moves on to screening; an incomplete one stays at the documents stage.
+   *
+   * @return the documents still missing, empty when complete
+   */
+  public List<DocumentType> check(String number, List<DocumentType> supplied) {
+    LocalisationRequest request = registry.get(number);
+    Set<DocumentType> documents = new LinkedHashSet<>(request.documents());
+    documents.addAll(supplied);
+    List<DocumentType> missing =
+        policy.missing(request.sector(), request.hazardClass(), documents);
+    registry.updateDocuments(number, documents, missing);
+    if (!supplied.isEmpty()) {
+      registry.addEvent(number, "DOCUMENTS_SUPPLIED", join(supplied));
+    }
+    registry.moveTo(number, missing.isEmpty() ? RequestStage.SCREENING : RequestStage.DOCUMENTS);
+    return missing;
+  }
+
+  public void requestMissing(String number) {
+    LocalisationRequest request = registry.get(number);
+    String missing = join(request.missingDocuments());
+    notifications.notify(
+        request,
+        NotificationType.DOCUMENTS_MISSING,
+        "Request %s: documents missing".formatted(number),
+        "Please supply within 30 days: %s.".formatted(missing));
+    registry.addEvent(number, "DOCUMENTS_REQUESTED", missing);
+  }
+
+  public void closeNotSupplied(String number) {
+    LocalisationRequest request = registry.get(number);
+    registry.finish(number, RequestStatus.CLOSED_DOCUMENTS_NOT_SUPPLIED, join(request.missingDocuments()));
+    notifications.notify(
+        request,
+        NotificationType.CLOSED_DOCUMENTS_NOT_SUPPLIED,
+        "Request %s closed".formatted(number),
+        "The request was closed because the missing documents were not supplied within 30 days.");
+  }
+
+  /** The investor supplies documents: resumes a request that waits for them. */
+  public void supply(String number, List<DocumentType> documents) {
+    correlations.correlate(
+        number, MESSAGE_DOCUMENTS_SUPPLIED, SUPPLIED_DOCUMENTS, join(documents));
+  }
+
+  private static String join(List<DocumentType> documents) {
+    return documents.stream().map(Enum::name).collect(Collectors.joining(","));
+  }
+}

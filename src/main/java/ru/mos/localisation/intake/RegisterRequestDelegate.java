@@ -1,0 +1,45 @@
+package ru.mos.localisation.intake;
+
+import static ru.mos.localisation.process.ProcessVariables.INITIATOR;
+import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
+import static ru.mos.localisation.process.ProcessVariables.REQUEST;
+import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
+import static ru.mos.localisation.process.ProcessVariables.SUBMITTED_BY;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.mos.localisation.request.LocalisationRequest;
+
+/**
+ * «Зарегистрировать заявку»: validates the start payload, stores the request in the registry and
+ * makes its registry number the business key. From here on the process carries references only.
+ */
+@Component("registerRequest")
+public class RegisterRequestDelegate implements JavaDelegate {
+
+  private final RequestPayloadReader payloadReader;
+  private final RegistrationService registration;
+
+  public RegisterRequestDelegate(RequestPayloadReader payloadReader, RegistrationService registration) {
+    this.payloadReader = payloadReader;
+    this.registration = registration;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    NewLocalisationRequest request = payloadReader.read(execution.getVariable(REQUEST));
+    // An engine user who started the process (engine REST, Tasklist) outranks a claimed submitter
+    Object initiator = execution.getVariable(INITIATOR);
+    Object submittedBy = initiator != null ? initiator : execution.getVariable(SUBMITTED_BY);
+
+    LocalisationRequest registered =
+        registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
+
+    execution.setProcessBusinessKey(registered.number());
+    execution.setVariable(REQUEST_NUMBER, registered.number());
+    execution.setVariable(INVESTOR_NAME, registered.investorName());
+    execution.removeVariable(REQUEST);
+  }
+}

@@ -1,0 +1,72 @@
+package ru.mos.localisation.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RegistryNumbers;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestStage;
+import ru.mos.localisation.request.RequestStatus;
+
+/** Registers a validated request in the registry under a new registry number. */
+@Service
+public class RegistrationService {
+
+  private final RequestRegistry registry;
+  private final RegistryNumbers numbers;
+  private final Clock clock;
+
+  public RegistrationService(RequestRegistry registry, RegistryNumbers numbers, Clock clock) {
+    this.registry = registry;
+    this.numbers = numbers;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws DuplicateRequestException if the investor already filed this external reference;
+   *     the unique constraint decides, so two racing intakes cannot both succeed
+   */
+  public LocalisationRequest register(
+      NewLocalisationRequest request, String submittedBy, String processInstanceId) {
+    var investor = request.investor();
+    var project = request.project();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    LocalisationRequest registered =
+        new LocalisationRequest(
+            numbers.next(),
+            request.externalReference(),
+            investor.name().strip(),
+            investor.country(),
+            investor.registrationNumber(),
+            investor.contactEmail(),
+            project.sector(),
+            project.title().strip(),
+            project.description(),
+            project.investmentRub(),
+            project.plannedJobs(),
+            project.exportSharePercent(),
+            project.requiredAreaHa(),
+            project.requiredPowerMw(),
+            project.hazardClass(),
+            request.documents().stream().distinct().toList(),
+            List.of(),
+            request.exportSupportRequested(),
+            request.personnelExchangeRequested(),
+            RequestStatus.IN_PROGRESS,
+            RequestStage.REGISTRATION,
+            submittedBy,
+            processInstanceId,
+            null,
+            now,
+            now);
+    try {
+      registry.insert(registered);
+    } catch (DuplicateKeyException e) {
+      throw new DuplicateRequestException(investor.registrationNumber(), request.externalReference());
+    }
+    return registered;
+  }
+}

@@ -1,0 +1,36 @@
+package ru.mos.localisation.process;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** Delivers investor messages to the request's process, found by its registry number. */
+@Component
+public class MessageCorrelations {
+
+  private final RuntimeService runtimeService;
+
+  public MessageCorrelations(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  /** @throws NotWaitingException if the request does not wait for this message now */
+  public void correlate(String number, String message, String variable, Object value) {
+    try {
+      runtimeService
+          .createMessageCorrelation(message)
+          .processInstanceBusinessKey(number)
+          .setVariable(variable, value)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new NotWaitingException(number, message);
+    }
+  }
+
+  /** The request exists but is not at a step that accepts this message. */
+  public static class NotWaitingException extends RuntimeException {
+    public NotWaitingException(String number, String message) {
+      super("Request %s is not waiting for %s".formatted(number, message));
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package ru.mos.localisation.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The registry of localisation requests and their timelines. Every write joins the caller's
+ * transaction, which inside a delegate is the engine's own.
+ */
+@Repository
+public class RequestRegistry {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public RequestRegistry(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Inserts a new request; a second one with the same investor and external reference fails. */
+  public void insert(LocalisationRequest request) {
+    jdbc.sql(
+            """
+            INSERT INTO localisation_request (number, external_reference, investor_name, investor_country,
+              investor_registration_number, investor_contact_email, sector, title, description,
+              investment_rub, planned_jobs, export_share_percent, required_area_ha, required_power_mw,
+              hazard_class, documents, missing_documents, export_support_requested,
+              personnel_exchange_requested, status, stage, submitted_by, process_instance_id,
+              agreement_number, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            request.number(), request.externalReference(), request.investorName(),
+            request.investorCountry(), request.investorRegistrationNumber(),
+            request.investorContactEmail(), request.sector().name(), request.title(),
+            request.description(), request.investmentRub(), request.plannedJobs(),
+            request.exportSharePercent(), request.requiredAreaHa(), request.requiredPowerMw(),
+            request.hazardClass(), join(request.documents()), join(request.missingDocuments()),
+            request.exportSupportRequested(), request.personnelExchangeRequested(),
+            request.status().name(), request.stage().name(), request.submittedBy(),
+            request.processInstanceId(), request.agreementNumber(), request.createdAt(),
+            request.updatedAt())
+        .update();
+    addEvent(request.number(), "REGISTERED", null);
+  }
+
+  public Optional<LocalisationRequest> find(String number) {
+    return jdbc.sql("SELECT * FROM localisation_request WHERE number = ?")
+        .param(number)
+        .query(RequestRegistry::map)
+        .optional();
+  }
+
+  public LocalisationRequest get(String number) {
+    return find(number).orElseThrow(() -> new RequestNotFoundException(number));
+  }
+
+  public Optional<LocalisationRequest> findByExternalReference(
+      String investorRegistrationNumber, String externalReference) {
+    return jdbc.sql(
+            """
+            SELECT * FROM localisation_request
+            WHERE investor_registration_number = ? AND external_reference = ?
+            """)
+        .params(investorRegistrationNumber, externalReference)
+        .query(RequestRegistry::map)
+        .optional();
+  }
+
+  /** One page of requests, newest first; {@code submittedBy} null means everyone's. */
+  public RequestPage list(RequestFilter filter, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (filter.submittedBy() != null) {
+      where.append(" AND submitted_by = ?");
+      params.add(filter.submittedBy());
+    }
+    if (filter.status() != null) {
+      where.append(" AND status = ?");
+      params.add(filter.status().name());
+    }
+    if (filter.sector() != null) {
+      where.append(" AND sector = ?");
+      params.add(filter.sector().name());
+    }
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM localisation_request" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<LocalisationRequest> items =
+        jdbc.sql(
+                "SELECT * FROM localisation_request"
+                    + where
+                    + " ORDER BY created_at DESC, number DESC LIMIT ? OFFSET ?")
+            .params(pageParams)
+            .query(RequestRegistry::map)
+            .list();
+    return new RequestPage(items, page, size, total);
+  }
+
+  public void attachProcessInstance(String number, String processInstanceId) {
+    jdbc.sql("UPDATE localisation_request SET process_instance_id = ? WHERE number = ?")
+        .params(processInstanceId, number)
+        .update();
+  }
+
+  public void updateDocuments(
+      String number, Collection<DocumentType> documents, Collection<DocumentType> missing) {
+    jdbc.sql(
+            """
+            UPDATE localisation_request SET documents = ?, missing_documents = ?, updated_at = ?
+            WHERE number = ?
+            """)
+        .params(join(documents), join(missing), now(), number)
+        .update();
+  }
+
+  /** Moves an open request to a stage of the process and notes it on the timeline. */
+  public void moveTo(String number, RequestStage stage) {
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE localisation_request SET stage = ?, updated_at = ?
+                WHERE number = ? AND stage <> ?
+                """)
+            .params(stage.name(), now(), number, stage.name())
+            .update();
+    if (updated > 0) {
+      addEvent(number, "STAGE_" + stage.name(), null);
+    }
+  }
+
+  /** Closes a request with its final status; the stage becomes DONE. */
+  public void finish(String number, RequestStatus status, String detail) {
+    jdbc.sql(
+            """
+            UPDATE localisation_request SET status = ?, stage = ?, updated_at = ?
+            WHERE number = ?
+            """)
+        .params(status.name(), RequestStage.DONE.name(), now(), number)
+        .update();
+    addEvent(number, status.name(), detail);
+  }
+
+  public void setAgreementNumber(String number, String agreementNumber) {
+    jdbc.sql("UPDATE localisation_request SET agreement_number = ?, updated_at = ? WHERE number = ?")
+        .params(agreementNumber, now(), number)
+        .update();
+  }
+
+  public void addEvent(String number, String type, String detail) {
+    jdbc.sql(
+            "INSERT INTO request_event (request_number, occurred_at, type, detail) VALUES (?, ?, ?, ?)")
+        .params(number, now(), type, detail)
+        .update();
+  }
+
+  public List<TimelineEntry> timeline(String number) {
+    return jdbc.sql(
+            "SELECT occurred_at, type, detail FROM request_event WHERE request_number = ? ORDER BY id")
+        .param(number)
+        .query(
+            (rs, row) ->
+                new TimelineEntry(
+                    rs.getObject("occurred_at", OffsetDateTime.class),
+                    rs.getString("type"),
+                    rs.getString("detail")))
+        .list();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static String join(Collection<DocumentType> documents) {
+    return String.join(",", documents.stream().map(Enum::name).toList());
+  }
+
+  private static List<DocumentType> split(String documents) {
+    if (documents == null || documents.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(documents.split(",")).map(DocumentType::valueOf).toList();
+  }
+
+  private static LocalisationRequest map(ResultSet rs, int row) throws SQLException {
+    return new LocalisationRequest(
+        rs.getString("number"),
+        rs.getString("external_reference"),
+        rs.getString("investor_name"),
+        rs.getString("investor_country"),
+        rs.getString("investor_registration_number"),
+        rs.getString("investor_contact_email"),
+        Sector.valueOf(rs.getString("sector")),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getLong("investment_rub"),
+        rs.getInt("planned_jobs"),
+        rs.getInt("export_share_percent"),
+        rs.getBigDecimal("required_area_ha"),
+        rs.getBigDecimal("required_power_mw"),
+        rs.getInt("hazard_class"),
+        split(rs.getString("documents")),
+        split(rs.getString("missing_documents")),
+        rs.getBoolean("export_support_requested"),
+        rs.getBoolean("personnel_exchange_requested"),
+        RequestStatus.valueOf(rs.getString("status")),
+        RequestStage.valueOf(rs.getString("stage")),
+        rs.getString("submitted_by"),
+        rs.getString("process_instance_id"),
+        rs.getString("agreement_number"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class));
+  }
+}

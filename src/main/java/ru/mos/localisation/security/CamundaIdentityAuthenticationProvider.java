@@ -1,0 +1,47 @@
+package ru.mos.localisation.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Authenticates API callers against Camunda's identity service, so investors, officials and
+ * Tasklist share one user registry. Each Camunda group becomes an authority {@code GROUP_<id>}.
+ */
+public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  static final String GROUP_PREFIX = "GROUP_";
+
+  private final IdentityService identityService;
+
+  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String userId = authentication.getName();
+    Object password = authentication.getCredentials();
+    if (userId == null || userId.isBlank() || !(password instanceof String secret)
+        || !identityService.checkPassword(userId, secret)) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    List<GrantedAuthority> authorities =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
+            .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

@@ -1,0 +1,65 @@
+package ru.mos.localisation.sites;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The registry of industrial sites. */
+@Repository
+public class SiteRegistry {
+
+  private final JdbcClient jdbc;
+
+  public SiteRegistry(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(IndustrialSite site) {
+    jdbc.sql(
+            """
+            INSERT INTO industrial_site (id, name, zone, area_ha, power_mw, allowed_hazard_classes, status, request_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            site.id(),
+            site.name(),
+            site.zone(),
+            site.areaHa(),
+            site.powerMw(),
+            site.allowedHazardClasses().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
+            site.status().name(),
+            site.requestNumber())
+        .update();
+  }
+
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM industrial_site").query(Long.class).single();
+  }
+
+  public List<IndustrialSite> all() {
+    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id")
+        .query(
+            (rs, row) ->
+                new IndustrialSite(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    rs.getString("zone"),
+                    rs.getBigDecimal("area_ha"),
+                    rs.getBigDecimal("power_mw"),
+                    hazardClasses(rs.getString("allowed_hazard_classes")),
+                    SiteStatus.valueOf(rs.getString("status")),
+                    rs.getString("request_number")))
+        .list();
+  }
+
+  private static Set<Integer> hazardClasses(String csv) {
+    return Arrays.stream(csv.split(","))
+        .map(String::strip)
+        .map(Integer::valueOf)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+}

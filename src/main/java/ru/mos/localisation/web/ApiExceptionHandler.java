@@ -1,0 +1,141 @@
+package ru.mos.localisation.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.Comparator;
+import java.util.List;
+
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ru.mos.localisation.intake.ExternalReferenceTakenException;
+import ru.mos.localisation.intake.InvalidRequestException;
+import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
+import ru.mos.localisation.request.RequestNotFoundException;
+
+/**
+ * Turns every failure of the investor API into RFC 9457 problem+json. Validation failures carry
+ * an {@code errors} list of {@code {field, message}}; nothing ever shows a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  /** One invalid field of a request. */
+  public record FieldError(String field, String message) {}
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+            .toList();
+    return invalid(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                new FieldError(
+                                    result.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+            .toList();
+    return invalid(errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, cause.getMessage());
+    }
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String message =
+          mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
+              ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+              : "has a wrong type or value";
+      return invalid(List.of(new FieldError(path(mapping), message)));
+    }
+    String detail =
+        e.getCause() instanceof JsonProcessingException
+            ? "Request body is not well-formed JSON"
+            : "Request body is missing or unreadable";
+    return problem(HttpStatus.BAD_REQUEST, detail);
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+    return invalid(
+        e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+  }
+
+  @ExceptionHandler(RequestNotFoundException.class)
+  ResponseEntity<Object> notFound(RequestNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler({NotWaitingException.class, ExternalReferenceTakenException.class})
+  ResponseEntity<Object> conflict(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /** Two callers changed the same request at once; the other one won, this one may retry. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<Object> concurrentChange(OptimisticLockingException e) {
+    return problem(HttpStatus.CONFLICT, "The request was changed concurrently; please retry");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e) {
+    LOG.error("Unexpected error in the investor API", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
+  }
+
+  private static ResponseEntity<Object> invalid(List<FieldError> errors) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields");
+    problem.setTitle("Validation failed");
+    problem.setProperty(
+        "errors",
+        errors.stream()
+            .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+            .toList());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining())
+        .substring(1);
+  }
+
+}

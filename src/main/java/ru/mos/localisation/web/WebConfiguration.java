@@ -1,0 +1,20 @@
+package ru.mos.localisation.web;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Web plumbing of the investor API. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+  /** Runs before security, so an oversize body is refused before anything else reads it. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(ApiProperties properties) {
+    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxBodyBytes()));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}
