@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
-import ru.mos.localisation.intake.InvalidRequestException;
-import ru.mos.localisation.intake.InvalidRequestException.FieldViolation;
+import ru.mos.localisation.request.InvalidInputException;
 import ru.mos.localisation.request.DocumentType;
 
 /**
@@ -44,7 +43,7 @@ final class DocumentList {
     return documents;
   }
 
-  private static InvalidRequestException invalid(String field, String message) {
-    return new InvalidRequestException(List.of(new FieldViolation(field, message)));
+  private static InvalidInputException invalid(String field, String message) {
+    return InvalidInputException.of(field, message);
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import ru.mos.localisation.intake.InvalidRequestException.FieldViolation;
+import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.request.InvalidInputException.FieldViolation;
 
 /**
  * Turns the {@code request} start variable into a validated {@link NewLocalisationRequest}. The
@@ -49,7 +50,7 @@ public class RequestPayloadReader {
             .sorted(Comparator.comparing(FieldViolation::field))
             .toList();
     if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
+      throw new InvalidInputException(violations);
     }
   }
 
@@ -76,7 +77,7 @@ public class RequestPayloadReader {
     return path.isEmpty() ? "request" : path;
   }
 
-  private static InvalidRequestException invalid(String field, String message) {
-    return new InvalidRequestException(List.of(new FieldViolation(field, message)));
+  private static InvalidInputException invalid(String field, String message) {
+    return InvalidInputException.of(field, message);
   }
 }

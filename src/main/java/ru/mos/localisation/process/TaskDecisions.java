@@ -2,7 +2,7 @@ package ru.mos.localisation.process;
 
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import ru.mos.localisation.request.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +19,13 @@ public class TaskDecisions {
     List<String> allowed = Arrays.asList(allowedValues.split(","));
     Object value = task.getVariable(variable);
     if (value == null || !allowed.contains(value.toString())) {
-      throw new BadUserRequestException(
-          "Task '%s' needs variable %s, one of %s; got %s"
-              .formatted(task.getName(), variable, allowed, value));
+      throw InvalidInputException.of(variable, "must be one of %s, got %s".formatted(allowed, value));
     }
   }
 
   public void requireBoolean(DelegateTask task, String variable) {
     if (!(task.getVariable(variable) instanceof Boolean)) {
-      throw new BadUserRequestException(
-          "Task '%s' needs boolean variable %s".formatted(task.getName(), variable));
+      throw InvalidInputException.of(variable, "must be a boolean");
     }
   }
 }

@@ -23,7 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.mos.localisation.intake.ExternalReferenceTakenException;
-import ru.mos.localisation.intake.InvalidRequestException;
+import ru.mos.localisation.request.InvalidInputException;
 import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
 import ru.mos.localisation.request.RequestNotFoundException;
 
@@ -87,8 +87,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, detail);
   }
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Object> invalidInput(InvalidInputException e) {
     return invalid(
         e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
   }

@@ -1,11 +1,12 @@
 package ru.mos.localisation.web;
 
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Web plumbing of the investor API. */
+/** Web plumbing of the investor API and of Camunda's REST API. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
@@ -16,5 +17,10 @@ public class WebConfiguration {
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  @Bean
+  ResourceConfigCustomizer engineRestInvalidInput() {
+    return config -> config.register(EngineRestInvalidInputMapper.class);
   }
 }

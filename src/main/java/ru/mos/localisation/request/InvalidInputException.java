@@ -1,0 +1,41 @@
+package ru.mos.localisation.request;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+
+/**
+ * Input that fails validation: a request body, a start variable, a message variable or an
+ * official's decision. It is Camunda REST's own 400 exception on purpose: Camunda's REST API
+ * turns every engine exception raised while starting a process into 500, but passes this one
+ * through with its status, so bad input to {@code /engine-rest} answers 400 like the investor API.
+ */
+public class InvalidInputException extends InvalidRequestException {
+
+  private final List<FieldViolation> violations;
+
+  public InvalidInputException(List<FieldViolation> violations) {
+    super(
+        Status.BAD_REQUEST,
+        "Invalid input: "
+            + violations.stream().map(FieldViolation::toString).collect(Collectors.joining("; ")));
+    this.violations = List.copyOf(violations);
+  }
+
+  public static InvalidInputException of(String field, String message) {
+    return new InvalidInputException(List.of(new FieldViolation(field, message)));
+  }
+
+  public List<FieldViolation> violations() {
+    return violations;
+  }
+
+  /** One invalid field: its path and what is wrong with it. */
+  public record FieldViolation(String field, String message) {
+    @Override
+    public String toString() {
+      return field + ": " + message;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package ru.mos.localisation.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import ru.mos.localisation.request.InvalidInputException;
+
+/**
+ * Camunda's REST API wraps an exception from a task listener into a 500. When the cause is our
+ * own validation (an official's decision with a value the process does not know), the caller
+ * sent bad input: answer 400 with the validation message. Anything else keeps Camunda's answer.
+ */
+@Priority(1) // ahead of Camunda's own mapper for the same exception type
+public class EngineRestInvalidInputMapper implements ExceptionMapper<RestException> {
+
+  private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+
+  @Override
+  public Response toResponse(RestException exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return Response.status(Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(ExceptionDto.fromException(invalid))
+            .build();
+      }
+    }
+    return camundaDefault.toResponse(exception);
+  }
+}

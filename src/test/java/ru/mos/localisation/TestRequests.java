@@ -1,0 +1,67 @@
+package ru.mos.localisation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import ru.mos.localisation.intake.NewLocalisationRequest;
+import ru.mos.localisation.intake.NewLocalisationRequest.Investor;
+import ru.mos.localisation.intake.NewLocalisationRequest.Project;
+import ru.mos.localisation.request.DocumentType;
+import ru.mos.localisation.request.Sector;
+
+/** Requests for tests: the product's example request and variations of it. */
+public final class TestRequests {
+
+  public static final List<DocumentType> ALL_RECYCLING_DOCUMENTS =
+      List.of(
+          DocumentType.BUSINESS_PLAN,
+          DocumentType.FINANCIAL_STATEMENTS,
+          DocumentType.CORPORATE_DOCUMENTS,
+          DocumentType.ENVIRONMENTAL_IMPACT_SUMMARY);
+
+  private TestRequests() {}
+
+  /** The battery-recycling request of the product's contract, with all documents. */
+  public static NewLocalisationRequest recyclingPlant(String externalReference) {
+    return recyclingPlant(externalReference, "Ge Pai New Energy Co.", ALL_RECYCLING_DOCUMENTS);
+  }
+
+  public static NewLocalisationRequest recyclingPlant(
+      String externalReference, String investorName, List<DocumentType> documents) {
+    return new NewLocalisationRequest(
+        externalReference,
+        new Investor(investorName, "CN", "91310000MA1FL0000X", "invest@example.cn"),
+        new Project(
+            Sector.BATTERY_RECYCLING,
+            "Li-ion battery recycling plant",
+            "Full cycle from raw materials to recycling",
+            2_500_000_000L,
+            320,
+            30,
+            new BigDecimal("5.0"),
+            new BigDecimal("10.0"),
+            3),
+        documents,
+        true,
+        true);
+  }
+
+  /** The same request as the JSON body an investor portal sends. */
+  public static String recyclingPlantJson(String externalReference) {
+    return """
+        {
+          "externalReference": "%s",
+          "investor": {"name": "Ge Pai New Energy Co.", "country": "CN",
+                       "registrationNumber": "91310000MA1FL0000X", "contactEmail": "invest@example.cn"},
+          "project": {"sector": "BATTERY_RECYCLING", "title": "Li-ion battery recycling plant",
+                      "description": "Full cycle", "investmentRub": 2500000000, "plannedJobs": 320,
+                      "exportSharePercent": 30, "requiredAreaHa": 5.0, "requiredPowerMw": 10.0,
+                      "hazardClass": 3},
+          "documents": ["BUSINESS_PLAN", "FINANCIAL_STATEMENTS", "CORPORATE_DOCUMENTS",
+                        "ENVIRONMENTAL_IMPACT_SUMMARY"],
+          "exportSupportRequested": true,
+          "personnelExchangeRequested": true
+        }
+        """
+        .formatted(externalReference);
+  }
+}
