@@ -1,0 +1,112 @@
+package ru.mos.localisation.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The deployed model keeps the team's conventions: drawn, named by id convention, with a history
+ * time to live, and every user task with a candidate group and a deployed Camunda Form.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class ProcessModelConventionsTests {
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired ObjectMapper objectMapper;
+
+  private ProcessDefinition definition;
+  private BpmnModelInstance model;
+
+  @BeforeEach
+  void loadDeployedModel() {
+    definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
+    model = repositoryService.getBpmnModelInstance(definition.getId());
+  }
+
+  @Test
+  void processHasHistoryTimeToLiveAndIsExecutable() {
+    Process process = model.getModelElementById(ProcessVariables.PROCESS_KEY);
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    assertThat(definition.getHistoryTimeToLive()).isPositive();
+  }
+
+  @Test
+  void everyFlowNodeAndSequenceFlowIsDrawn() {
+    Map<String, BpmnShape> shapes = byElementId(model.getModelElementsByType(BpmnShape.class), s -> s.getBpmnElement());
+    Map<String, BpmnEdge> edges = byElementId(model.getModelElementsByType(BpmnEdge.class), e -> e.getBpmnElement());
+
+    assertThat(ids(model.getModelElementsByType(FlowNode.class))).isNotEmpty().allSatisfy(id -> assertThat(shapes).containsKey(id));
+    assertThat(ids(model.getModelElementsByType(SequenceFlow.class))).isNotEmpty().allSatisfy(id -> assertThat(edges).containsKey(id));
+  }
+
+  @Test
+  void idsFollowTheNamingConvention() {
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(node.getId()).matches("(Task|Gateway|Event)_[A-Z][A-Za-z]+");
+      if (!node.getId().startsWith("Gateway_Join")) {
+        assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank().matches("[А-ЯЁ0-9].*");
+      }
+    }
+    assertThat(ids(model.getModelElementsByType(SequenceFlow.class))).allMatch(id -> id.matches("Flow_[A-Z][A-Za-z]+"));
+  }
+
+  @Test
+  void everyUserTaskHasCandidateGroupAndDeployedForm() throws IOException {
+    List<String> resources = repositoryService.getDeploymentResourceNames(definition.getDeploymentId());
+    Map<String, String> deployedFormIds = new java.util.HashMap<>();
+    for (String resource : resources) {
+      if (resource.endsWith(".form")) {
+        try (InputStream form = repositoryService.getResourceAsStream(definition.getDeploymentId(), resource)) {
+          deployedFormIds.put(objectMapper.readTree(form).get("id").asText(), resource);
+        }
+      }
+    }
+
+    Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+    assertThat(userTasks).isNotEmpty();
+    for (UserTask task : userTasks) {
+      assertThat(task.getCamundaCandidateGroups()).as("candidate group of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
+      assertThat(deployedFormIds).as("deployed forms").containsKey(task.getCamundaFormRef());
+      assertThat(deployedFormIds.get(task.getCamundaFormRef())).startsWith("bpmn/forms/");
+    }
+  }
+
+  private static List<String> ids(Collection<? extends FlowElement> elements) {
+    return elements.stream().map(BaseElement::getId).toList();
+  }
+
+  private static <T> Map<String, T> byElementId(Collection<T> diagramElements, Function<T, BaseElement> element) {
+    return diagramElements.stream().collect(Collectors.toMap(d -> element.apply(d).getId(), d -> d));
+  }
+}
