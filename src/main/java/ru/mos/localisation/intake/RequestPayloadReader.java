@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.mos.localisation.request.InvalidInputException;
@@ -62,19 +61,10 @@ public class RequestPayloadReader {
       }
       return request;
     } catch (JsonMappingException e) {
-      throw invalid(path(e), "has a wrong type or value");
+      throw InvalidInputException.of(e);
     } catch (JsonProcessingException e) {
       throw invalid("request", "is not well-formed JSON");
     }
-  }
-
-  private static String path(JsonMappingException e) {
-    String path =
-        e.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    return path.isEmpty() ? "request" : path;
   }
 
   private static InvalidInputException invalid(String field, String message) {

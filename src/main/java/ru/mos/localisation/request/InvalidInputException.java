@@ -1,5 +1,7 @@
 package ru.mos.localisation.request;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,6 +27,23 @@ public class InvalidInputException extends InvalidRequestException {
 
   public static InvalidInputException of(String field, String message) {
     return new InvalidInputException(List.of(new FieldViolation(field, message)));
+  }
+
+  /**
+   * A JSON value that does not fit its field (wrong type, unknown enum constant), named by its
+   * path in the document, e.g. {@code project.sector} or {@code documents[2]}.
+   */
+  public static InvalidInputException of(JsonMappingException e) {
+    String path =
+        e.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining());
+    String field = path.startsWith(".") ? path.substring(1) : path;
+    String message =
+        e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()
+            ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+            : "has a wrong type or value";
+    return of(field.isEmpty() ? "request" : field, message);
   }
 
   public List<FieldViolation> violations() {

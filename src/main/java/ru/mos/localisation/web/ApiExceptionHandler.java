@@ -2,11 +2,9 @@ package ru.mos.localisation.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.Comparator;
 import java.util.List;
 
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +72,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.PAYLOAD_TOO_LARGE, cause.getMessage());
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String message =
-          mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
-              ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-              : "has a wrong type or value";
-      return invalid(List.of(new FieldError(path(mapping), message)));
+      return invalidInput(InvalidInputException.of(mapping));
     }
     String detail =
         e.getCause() instanceof JsonProcessingException
@@ -130,12 +124,4 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
     return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
   }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining())
-        .substring(1);
-  }
-
 }

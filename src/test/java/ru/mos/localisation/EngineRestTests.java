@@ -1,0 +1,426 @@
+package ru.mos.localisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.process.ProcessVariables;
+
+/**
+ * Camunda's REST API as a client sees it over HTTP: who gets in, how a start through
+ * {@code /engine-rest} is validated and registered, and how officials' decisions are checked.
+ *
+ * <p>The test profile gives every engine a unique name, but {@code /engine-rest/...} without
+ * {@code /engine/<name>} and the webapps' {@code .../default/} address the engine named
+ * {@code default}: this class names its engine {@code default} to test the paths clients use.
+ * Only one cached context may do so.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.generate-unique-process-engine-name=false")
+@ActiveProfiles({"demo", "test"})
+class EngineRestTests {
+
+  private static final String START_PATH =
+      "/engine-rest/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
+  private static final String BUSINESS_KEY_PATTERN = "LOC-\\d{4}-\\d{5}";
+
+  private static final Credentials ADMIN = new Credentials("admin", "admin");
+  private static final Credentials INVESTMENT_OFFICER = new Credentials("investment.officer", "demo");
+  private static final Credentials COMPLIANCE_OFFICER = new Credentials("compliance.officer", "demo");
+  private static final Credentials INVESTOR = new Credentials("investor", "demo");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+  private final ObjectMapper objectMapper;
+  private final JdbcClient jdbc;
+  private final HistoryService historyService;
+  private final ManagementService managementService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+
+  @Autowired
+  EngineRestTests(
+      @LocalServerPort int port,
+      ObjectMapper objectMapper,
+      JdbcClient jdbc,
+      HistoryService historyService,
+      ManagementService managementService,
+      TaskService taskService,
+      IdentityService identityService) {
+    this.baseUrl = "http://localhost:" + port;
+    this.objectMapper = objectMapper;
+    this.jdbc = jdbc;
+    this.historyService = historyService;
+    this.managementService = managementService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+  }
+
+  // --- authentication -----------------------------------------------------------------------
+
+  @Test
+  void engineListIsOpenWithoutCredentials() throws Exception {
+    HttpResponse<String> response = get("/engine-rest/engine", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).isArray()).isTrue();
+    assertThat(json(response)).isNotEmpty();
+  }
+
+  @Test
+  void taskListWithoutCredentialsIsUnauthorized() throws Exception {
+    HttpResponse<String> response = get("/engine-rest/task", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+  }
+
+  @Test
+  void taskListWithAWrongPasswordIsUnauthorized() throws Exception {
+    // a wrong password locks the user for a while: use one that no other test needs
+    String userId = "rest.throwaway" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(userId);
+    user.setPassword("right-password");
+    identityService.saveUser(user);
+    try {
+      HttpResponse<String> response = get("/engine-rest/task", new Credentials(userId, "wrong-password"));
+
+      assertThat(response.statusCode()).isEqualTo(401);
+    } finally {
+      identityService.deleteUser(userId);
+    }
+  }
+
+  @Test
+  void taskListWithValidCredentialsIsAnswered() throws Exception {
+    HttpResponse<String> response = get("/engine-rest/task", INVESTMENT_OFFICER);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).isArray()).isTrue();
+  }
+
+  // --- starting a request ---------------------------------------------------------------------
+
+  @Test
+  void startWithAJsonVariableRegistersTheRequestUnderARegistryNumber() throws Exception {
+    String ref = newReference();
+
+    HttpResponse<String> response = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode instance = json(response);
+    String businessKey = instance.path("businessKey").asText();
+    assertThat(businessKey).matches(BUSINESS_KEY_PATTERN);
+    Map<String, Object> row = registryRow(ref);
+    assertThat(row)
+        .containsEntry("number", businessKey)
+        .containsEntry("submitted_by", "admin")
+        .containsEntry("process_instance_id", instance.path("id").asText());
+  }
+
+  @Test
+  void startWithAStringVariableRegistersTheRequest() throws Exception {
+    String ref = newReference();
+
+    HttpResponse<String> response = start(ADMIN, requestVariable("String", TestRequests.recyclingPlantJson(ref)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String businessKey = json(response).path("businessKey").asText();
+    assertThat(businessKey).matches(BUSINESS_KEY_PATTERN);
+    assertThat(registryRow(ref)).containsEntry("number", businessKey).containsEntry("submitted_by", "admin");
+  }
+
+  @Test
+  void startWithInvalidFieldsIsABadRequestNamingTheFieldsAndCreatesNothing() throws Exception {
+    String ref = newReference();
+    String invalid =
+        TestRequests.recyclingPlantJson(ref)
+            .replace("\"country\": \"CN\"", "\"country\": \"china\"")
+            .replace("\"hazardClass\": 3", "\"hazardClass\": 9");
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> response = start(ADMIN, requestVariable("Json", invalid));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains("investor.country", "project.hazardClass");
+    assertThat(registryRowCount(ref)).isZero();
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void startWithoutTheRequestVariableIsABadRequest() throws Exception {
+    ObjectNode noVariables = objectMapper.createObjectNode();
+    noVariables.putObject("variables");
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> response = start(ADMIN, noVariables);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains(ProcessVariables.REQUEST);
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void startWithAMalformedJsonStringIsABadRequest() throws Exception {
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> response = start(ADMIN, requestVariable("String", "{\"externalReference\": \"REST-broken\""));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains("request");
+    assertThat(registryRowCount("REST-broken")).isZero();
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void startWithAMalformedJsonVariableIsABadRequest() throws Exception {
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> response = start(ADMIN, requestVariable("Json", "{\"externalReference\": \"REST-broken-json\""));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(registryRowCount("REST-broken-json")).isZero();
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void startWithTheSameExternalReferenceFromTheSameInvestorAgainIsAConflict() throws Exception {
+    String ref = newReference();
+    ObjectNode body = requestVariable("Json", TestRequests.recyclingPlantJson(ref));
+    HttpResponse<String> first = start(ADMIN, body);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> second = start(ADMIN, body);
+
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(json(second).path("message").asText()).contains(ref);
+    assertThat(registryRowCount(ref)).isOne();
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void investorCannotStartThroughTheEngineRestApi() throws Exception {
+    String ref = newReference();
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> response = start(INVESTOR, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+
+    // without READ on the definition the engine does not even find it for this user
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+    assertThat(json(response).path("message").asText()).contains("No matching process definition");
+    assertThat(registryRowCount(ref)).isZero();
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  // --- officials' decisions ------------------------------------------------------------------
+
+  @Test
+  void assessmentWithAnUnknownDecisionIsABadRequestAndTheTaskStaysOpen() throws Exception {
+    Task assessment = startAndScreen();
+
+    HttpResponse<String> response =
+        complete(assessment, INVESTMENT_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "MAYBE"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains(ProcessVariables.ASSESSMENT_DECISION);
+    assertThat(openTask(assessment.getId())).isNotNull();
+  }
+
+  @Test
+  void assessmentWithoutADecisionIsABadRequestAndTheTaskStaysOpen() throws Exception {
+    Task assessment = startAndScreen();
+
+    HttpResponse<String> response = complete(assessment, INVESTMENT_OFFICER, objectMapper.createObjectNode());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains(ProcessVariables.ASSESSMENT_DECISION);
+    assertThat(openTask(assessment.getId())).isNotNull();
+  }
+
+  @Test
+  void assessmentToProceedLeadsToFinalApproval() throws Exception {
+    Task assessment = startAndScreen();
+
+    HttpResponse<String> response =
+        complete(assessment, INVESTMENT_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "PROCEED"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(openTask(assessment.getId())).isNull();
+    Task finalApproval =
+        taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId()).singleResult();
+    assertThat(finalApproval).isNotNull();
+    assertThat(finalApproval.getTaskDefinitionKey()).isEqualTo("Task_DecideFinalApproval");
+  }
+
+  @Test
+  void complianceOfficerCannotCompleteTheAssessment() throws Exception {
+    Task assessment = startAndScreen();
+
+    HttpResponse<String> response =
+        complete(assessment, COMPLIANCE_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "PROCEED"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(openTask(assessment.getId())).isNotNull();
+  }
+
+  // --- webapps and actuator --------------------------------------------------------------------
+
+  @Test
+  void webappsAreServed() throws Exception {
+    HttpResponse<String> response = get("/camunda/app/welcome/default/", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).containsIgnoringCase("<html");
+  }
+
+  @Test
+  void healthIsExposed() throws Exception {
+    HttpResponse<String> response = get("/actuator/health", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).path("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void environmentIsNotExposed() throws Exception {
+    assertThat(get("/actuator/env", null).statusCode()).isEqualTo(404);
+    assertThat(get("/actuator/env", ADMIN).statusCode()).isEqualTo(404);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private record Credentials(String user, String password) {
+    String header() {
+      String pair = user + ":" + password;
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String newReference() {
+    return "REST-" + UUID.randomUUID();
+  }
+
+  /** Starts a complete recycling request as admin and runs its screening job. */
+  private Task startAndScreen() throws Exception {
+    HttpResponse<String> started =
+        start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(newReference())));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String processInstanceId = json(started).path("id").asText();
+
+    Job screening = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+    assertThat(screening).as("screening job").isNotNull();
+    managementService.executeJob(screening.getId());
+
+    Task assessment = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    assertThat(assessment).isNotNull();
+    assertThat(assessment.getTaskDefinitionKey()).isEqualTo("Task_AssessRequest");
+    return assessment;
+  }
+
+  private Task openTask(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult();
+  }
+
+  private ObjectNode requestVariable(String type, String value) {
+    ObjectNode body = objectMapper.createObjectNode();
+    body.putObject("variables").putObject(ProcessVariables.REQUEST).put("value", value).put("type", type);
+    return body;
+  }
+
+  private ObjectNode decision(String variable, String value) {
+    ObjectNode variables = objectMapper.createObjectNode();
+    variables.putObject(variable).put("value", value).put("type", "String");
+    return variables;
+  }
+
+  private HttpResponse<String> start(Credentials credentials, JsonNode body) throws Exception {
+    return post(START_PATH, credentials, body);
+  }
+
+  private HttpResponse<String> complete(Task task, Credentials credentials, ObjectNode variables)
+      throws Exception {
+    ObjectNode body = objectMapper.createObjectNode();
+    body.set("variables", variables);
+    return post("/engine-rest/task/" + task.getId() + "/complete", credentials, body);
+  }
+
+  private HttpResponse<String> get(String path, Credentials credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    if (credentials != null) {
+      request.header("Authorization", credentials.header());
+    }
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, Credentials credentials, JsonNode body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Authorization", credentials.header())
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(objectMapper.writeValueAsString(body)))
+            .build();
+    return http.send(request, BodyHandlers.ofString());
+  }
+
+  private JsonNode json(HttpResponse<String> response) throws IOException {
+    return objectMapper.readTree(response.body());
+  }
+
+  private long processInstanceCount() {
+    return historyService.createHistoricProcessInstanceQuery().count();
+  }
+
+  private long registryRowCount(String externalReference) {
+    return jdbc.sql("SELECT COUNT(*) FROM localisation_request WHERE external_reference = ?")
+        .param(externalReference)
+        .query(Long.class)
+        .single();
+  }
+
+  private Map<String, Object> registryRow(String externalReference) {
+    Map<String, Object> row =
+        jdbc.sql(
+                """
+                SELECT number, submitted_by, process_instance_id FROM localisation_request
+                WHERE external_reference = ?
+                """)
+            .param(externalReference)
+            .query()
+            .singleRow();
+    // H2 answers column labels in upper case
+    Map<String, Object> lowerCase = new HashMap<>();
+    row.forEach((column, value) -> lowerCase.put(column.toLowerCase(Locale.ROOT), value));
+    return lowerCase;
+  }
+}

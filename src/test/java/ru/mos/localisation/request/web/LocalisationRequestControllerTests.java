@@ -1,0 +1,778 @@
+package ru.mos.localisation.request.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.mock;
+import static org.springframework.http.HttpHeaders.LOCATION;
+import static org.springframework.http.HttpHeaders.WWW_AUTHENTICATE;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static ru.mos.localisation.TestRequests.ALL_RECYCLING_DOCUMENTS;
+import static ru.mos.localisation.TestRequests.recyclingPlant;
+import static ru.mos.localisation.TestRequests.recyclingPlantJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.GroupQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.mos.localisation.documents.DocumentsService;
+import ru.mos.localisation.intake.ExternalReferenceTakenException;
+import ru.mos.localisation.intake.IntakeService;
+import ru.mos.localisation.intake.IntakeService.Submission;
+import ru.mos.localisation.intake.NewLocalisationRequest;
+import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
+import ru.mos.localisation.request.DocumentType;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestFilter;
+import ru.mos.localisation.request.RequestPage;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestStage;
+import ru.mos.localisation.request.RequestStatus;
+import ru.mos.localisation.request.Sector;
+import ru.mos.localisation.request.TimelineEntry;
+import ru.mos.localisation.security.ProblemSecurityHandlers;
+import ru.mos.localisation.security.SecurityConfiguration;
+import ru.mos.localisation.web.ApiExceptionHandler;
+import ru.mos.localisation.web.ApiProperties;
+import ru.mos.localisation.web.WebConfiguration;
+
+/**
+ * The investor API as a client sees it: status codes, bodies, problem+json errors, HTTP Basic and
+ * the body size limit, with the services behind the controller mocked.
+ */
+@WebMvcTest(LocalisationRequestController.class)
+@ContextConfiguration(classes = LocalisationRequestControllerTests.InvestorApiSlice.class)
+class LocalisationRequestControllerTests {
+
+  /**
+   * The slice's configuration. {@code LocalisationApplication} cannot serve: its
+   * {@code @EnableProcessApplication} imports Camunda's {@code SpringBootProcessApplication}, which
+   * needs the whole engine. And {@code @ConfigurationPropertiesScan} skips {@code ApiProperties} in
+   * a slice. So this class imports exactly what the investor API runs on. It is a plain
+   * {@code @Configuration} on purpose: a nested {@code @SpringBootConfiguration} would be found by
+   * other tests' search for the application class.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ApiProperties.class)
+  @Import({
+    LocalisationRequestController.class,
+    ApiExceptionHandler.class,
+    WebConfiguration.class,
+    SecurityConfiguration.class,
+    ProblemSecurityHandlers.class
+  })
+  static class InvestorApiSlice {}
+
+  private static final String REQUESTS = "/api/v1/localisation-requests";
+  private static final String NUMBER = "LOC-2025-00042";
+  private static final String REFERENCE = "GP-CIIF-2025-001";
+  private static final int MAX_BODY_BYTES = 65536; // localisation.api.max-body-bytes in application.yml
+  private static final OffsetDateTime FILED_AT = OffsetDateTime.parse("2025-03-03T10:15:00+03:00");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired private MockMvc mvc;
+
+  @MockitoBean private IntakeService intake;
+  @MockitoBean private DocumentsService documents;
+  @MockitoBean private RequestRegistry registry;
+  @MockitoBean private IdentityService identityService;
+
+  // ---------------------------------------------------------------- filing a request
+
+  @Test
+  void newRequestIsCreatedWithLocationAndLinks() throws Exception {
+    given(intake.submit(any(), eq("investor")))
+        .willReturn(new Submission(filed(NUMBER, "investor", RequestStage.REGISTRATION), true));
+    given(registry.timeline(NUMBER)).willReturn(List.of(new TimelineEntry(FILED_AT, "REGISTERED", null)));
+
+    submit(recyclingPlantJson(REFERENCE))
+        .andExpect(status().isCreated())
+        .andExpect(header().string(LOCATION, REQUESTS + "/" + NUMBER))
+        .andExpect(content().contentTypeCompatibleWith(APPLICATION_JSON))
+        .andExpect(jsonPath("$.number").value(NUMBER))
+        .andExpect(jsonPath("$.externalReference").value(REFERENCE))
+        .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+        .andExpect(jsonPath("$.stage").value("REGISTRATION"))
+        .andExpect(jsonPath("$.links.self").value(REQUESTS + "/" + NUMBER))
+        .andExpect(jsonPath("$.links.documents").value(REQUESTS + "/" + NUMBER + "/documents"))
+        .andExpect(jsonPath("$.timeline[0].type").value("REGISTERED"));
+
+    ArgumentCaptor<NewLocalisationRequest> parsed = ArgumentCaptor.forClass(NewLocalisationRequest.class);
+    then(intake).should().submit(parsed.capture(), eq("investor"));
+    // the JSON example has a shorter description than the record example; all else is the same
+    assertThat(parsed.getValue())
+        .usingRecursiveComparison()
+        .ignoringFields("project.description")
+        .isEqualTo(recyclingPlant(REFERENCE));
+    assertThat(parsed.getValue().project().description()).isEqualTo("Full cycle");
+  }
+
+  @Test
+  void sameRequestAgainAnswersTheExistingOneWith200() throws Exception {
+    given(intake.submit(any(), eq("investor")))
+        .willReturn(new Submission(filed(NUMBER, "investor", RequestStage.SCREENING), false));
+
+    submit(recyclingPlantJson(REFERENCE))
+        .andExpect(status().isOk())
+        .andExpect(header().doesNotExist(LOCATION))
+        .andExpect(jsonPath("$.number").value(NUMBER))
+        .andExpect(jsonPath("$.stage").value("SCREENING"))
+        .andExpect(jsonPath("$.links.self").value(REQUESTS + "/" + NUMBER));
+  }
+
+  // ---------------------------------------------------------------- validation of the body
+
+  /** One field of the valid example body changed, and the field an error must name for it. */
+  record FieldChange(String description, String path, JsonNode value, String expectedField) {
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  static Stream<FieldChange> oneBrokenField() {
+    return Stream.of(
+        missing("externalReference"),
+        set("externalReference", "blank", "   "),
+        set("externalReference", "101 characters", "R".repeat(101)),
+        set("externalReference", "with a space", "GP CIIF 2025"),
+        set("externalReference", "starting with a dash", "-GP-2025"),
+        missing("investor"),
+        missing("investor.name"),
+        set("investor.name", "blank", ""),
+        set("investor.name", "201 characters", "N".repeat(201)),
+        missing("investor.country"),
+        set("investor.country", "lower case", "cn"),
+        set("investor.country", "alpha-3", "CHN"),
+        missing("investor.registrationNumber"),
+        set("investor.registrationNumber", "with a slash", "9131/0000"),
+        set("investor.registrationNumber", "51 characters", "9".repeat(51)),
+        missing("investor.contactEmail"),
+        set("investor.contactEmail", "without @", "invest.example.cn"),
+        set("investor.contactEmail", "255+ characters", longValidEmail()),
+        missing("project"),
+        missing("project.sector"),
+        missing("project.title"),
+        set("project.title", "blank", " "),
+        set("project.title", "201 characters", "T".repeat(201)),
+        set("project.description", "4001 characters", "D".repeat(4001)),
+        missing("project.investmentRub"),
+        set("project.investmentRub", "zero", 0),
+        set("project.investmentRub", "negative", -1),
+        set("project.investmentRub", "above 10^13", 10_000_000_000_001L),
+        missing("project.plannedJobs"),
+        set("project.plannedJobs", "negative", -1),
+        set("project.plannedJobs", "above a million", 1_000_001),
+        missing("project.exportSharePercent"),
+        set("project.exportSharePercent", "negative", -1),
+        set("project.exportSharePercent", "above 100", 101),
+        missing("project.requiredAreaHa"),
+        set("project.requiredAreaHa", "zero", new BigDecimal("0")),
+        set("project.requiredAreaHa", "three decimals", new BigDecimal("5.001")),
+        set("project.requiredAreaHa", "above 100000", new BigDecimal("100000.01")),
+        missing("project.requiredPowerMw"),
+        set("project.requiredPowerMw", "negative", new BigDecimal("-10")),
+        set("project.requiredPowerMw", "three decimals", new BigDecimal("10.125")),
+        missing("project.hazardClass"),
+        set("project.hazardClass", "zero", 0),
+        set("project.hazardClass", "six", 6),
+        missing("documents"),
+        set("documents", "eleven entries", Collections.nCopies(11, "LICENCES")),
+        new FieldChange(
+            "documents with a null entry",
+            "documents",
+            JSON.valueToTree(Arrays.asList(null, "BUSINESS_PLAN")),
+            "documents[0]"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("oneBrokenField")
+  void everyConstrainedFieldIsValidatedAndNamed(FieldChange change) throws Exception {
+    // given the valid example with exactly one field broken
+    String body = withChange(change.path(), change.value());
+
+    // when it is filed
+    MvcResult result =
+        submit(body)
+            // then
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.status").value(400))
+            .andExpect(jsonPath("$.title").value("Validation failed"))
+            .andReturn();
+    assertThat(errorFields(result)).isNotEmpty().containsOnly(change.expectedField());
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  static Stream<FieldChange> valueAtTheLimit() {
+    return Stream.of(
+        set("externalReference", "100 characters", "R".repeat(100)),
+        set("investor.name", "200 characters", "N".repeat(200)),
+        missing("project.description"),
+        set("project.description", "4000 characters", "D".repeat(4000)),
+        set("project.investmentRub", "10^13", 10_000_000_000_000L),
+        set("project.plannedJobs", "zero", 0),
+        set("project.exportSharePercent", "zero", 0),
+        set("project.exportSharePercent", "100", 100),
+        set("project.requiredAreaHa", "0.01", new BigDecimal("0.01")),
+        set("project.requiredPowerMw", "100000.00", new BigDecimal("100000.00")),
+        set("project.hazardClass", "one", 1),
+        set("project.hazardClass", "five", 5),
+        set("documents", "none yet", List.of()),
+        set("documents", "ten entries", Collections.nCopies(10, "LICENCES")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valueAtTheLimit")
+  void valuesAtTheLimitsAreAccepted(FieldChange limit) throws Exception {
+    given(intake.submit(any(), anyString()))
+        .willReturn(new Submission(filed(NUMBER, "investor", RequestStage.REGISTRATION), true));
+
+    submit(withChange(limit.path(), limit.value())).andExpect(status().isCreated());
+
+    then(intake).should().submit(any(), eq("investor"));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "project.sector  | \"STEEL\"                       | project.sector",
+        "documents       | [\"BUSINESS_PLAN\", \"PASSPORT\"] | documents[1]"
+      })
+  void unknownEnumValueNamesTheFieldAndTheAllowedValues(String path, String value, String field)
+      throws Exception {
+    MvcResult result =
+        submit(withChange(path, JSON.readTree(value)))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.errors", hasSize(1)))
+            .andExpect(jsonPath("$.errors[0].message", startsWith("must be one of")))
+            .andReturn();
+    assertThat(errorFields(result)).containsExactly(field);
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "project.investmentRub  | \"lots\"   | project.investmentRub",
+        "project.plannedJobs    | 320.5      | project.plannedJobs",
+        "project.hazardClass    | \"three\"  | project.hazardClass",
+        "project.plannedJobs    | 99999999999 | project.plannedJobs",
+        "investor               | \"Ge Pai\" | investor",
+        "exportSupportRequested | \"maybe\"  | exportSupportRequested"
+      })
+  void valueOfTheWrongTypeNamesTheField(String path, String value, String field) throws Exception {
+    MvcResult result =
+        submit(withChange(path, JSON.readTree(value)))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andReturn();
+    assertThat(errorFields(result)).containsExactly(field);
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedJson")
+  void malformedJsonIsA400ProblemWithoutInternals(String body) throws Exception {
+    submit(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("Request body is not well-formed JSON"))
+        .andExpect(jsonPath("$.errors").doesNotExist())
+        .andExpect(content().string(not(containsString("Exception"))))
+        .andExpect(content().string(not(containsString("at ru."))))
+        .andExpect(content().string(not(containsString("jackson"))));
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  static Stream<String> malformedJson() {
+    String valid = recyclingPlantJson(REFERENCE);
+    return Stream.of(
+        "not json",
+        "{\"externalReference\": }",
+        // cut off in the middle of a nested object, as an interrupted upload would be
+        valid.substring(0, valid.indexOf("\"registrationNumber\"")),
+        valid.replace("\"country\": \"CN\",", "\"country\": \"CN\",,"));
+  }
+
+  @Test
+  void emptyBodyIsA400Problem() throws Exception {
+    submit("")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("Request body is missing or unreadable"));
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void plainTextIsA415Problem() throws Exception {
+    mvc.perform(
+            post(REQUESTS)
+                .with(investor())
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(recyclingPlantJson(REFERENCE)))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(415));
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- body size limit
+
+  @Test
+  void bodyAboveTheLimitIsRefusedWith413() throws Exception {
+    submit(padded(recyclingPlantJson(REFERENCE), MAX_BODY_BYTES + 1))
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(413))
+        .andExpect(jsonPath("$.detail").value("Request body exceeds 65536 bytes"));
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void bodyOfExactlyTheLimitIsAccepted() throws Exception {
+    given(intake.submit(any(), anyString()))
+        .willReturn(new Submission(filed(NUMBER, "investor", RequestStage.REGISTRATION), true));
+
+    submit(padded(recyclingPlantJson(REFERENCE), MAX_BODY_BYTES)).andExpect(status().isCreated());
+  }
+
+  @Test
+  void oversizeBodyIsRefusedBeforeAuthentication() throws Exception {
+    mvc.perform(
+            post(REQUESTS)
+                .contentType(APPLICATION_JSON)
+                .content(padded(recyclingPlantJson(REFERENCE), MAX_BODY_BYTES + 1)))
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+  }
+
+  // ---------------------------------------------------------------- security
+
+  @Test
+  void withoutCredentialsIsA401ProblemAskingForBasic() throws Exception {
+    mvc.perform(post(REQUESTS).contentType(APPLICATION_JSON).content(recyclingPlantJson(REFERENCE)))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string(WWW_AUTHENTICATE, startsWith("Basic ")))
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(401));
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void officialWithoutInvestorGroupIsA403Problem() throws Exception {
+    mvc.perform(
+            post(REQUESTS)
+                .with(
+                    user("investment.officer")
+                        .authorities(new SimpleGrantedAuthority("GROUP_investment-department")))
+                .contentType(APPLICATION_JSON)
+                .content(recyclingPlantJson(REFERENCE)))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(403));
+    then(intake).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void basicCredentialsAreCheckedAgainstCamundaUsersAndGroups() throws Exception {
+    // given a Camunda user "investor" in the group "investor"
+    given(identityService.checkPassword("investor", "s3cret")).willReturn(true);
+    givenGroupsOf("investor", "investor");
+    given(registry.list(any(), anyInt(), anyInt())).willReturn(new RequestPage(List.of(), 0, 20, 0));
+
+    mvc.perform(get(REQUESTS).with(httpBasic("investor", "s3cret"))).andExpect(status().isOk());
+
+    then(registry).should().list(new RequestFilter("investor", null, null), 0, 20);
+  }
+
+  @Test
+  void wrongBasicPasswordIsA401Problem() throws Exception {
+    given(identityService.checkPassword("investor", "wrong")).willReturn(false);
+
+    mvc.perform(get(REQUESTS).with(httpBasic("investor", "wrong")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(registry).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void camundaUserOutsideInvestorGroupIsA403Problem() throws Exception {
+    given(identityService.checkPassword("investment.officer", "s3cret")).willReturn(true);
+    givenGroupsOf("investment.officer", "investment-department");
+
+    mvc.perform(get(REQUESTS).with(httpBasic("investment.officer", "s3cret")))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(registry).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- reading one request
+
+  @Test
+  void investorSeesOwnRequestWithTimeline() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SCREENING)));
+    given(registry.timeline(NUMBER))
+        .willReturn(
+            List.of(
+                new TimelineEntry(FILED_AT, "REGISTERED", null),
+                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_SCREENING", null)));
+
+    mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.number").value(NUMBER))
+        .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
+        .andExpect(jsonPath("$.stage").value("SCREENING"))
+        .andExpect(jsonPath("$.investor.country").value("CN"))
+        .andExpect(jsonPath("$.project.hazardClass").value(3))
+        .andExpect(jsonPath("$.timeline", hasSize(2)))
+        .andExpect(jsonPath("$.timeline[0].type").value("REGISTERED"))
+        .andExpect(jsonPath("$.timeline[1].type").value("STAGE_SCREENING"));
+  }
+
+  @Test
+  void anotherInvestorsRequestIsAnsweredAsUnknown() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor2", RequestStage.SCREENING)));
+
+    mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("No localisation request " + NUMBER))
+        .andExpect(content().string(not(containsString("Ge Pai"))));
+    then(registry).should().find(NUMBER);
+    then(registry).shouldHaveNoMoreInteractions();
+  }
+
+  @Test
+  void unknownNumberIsA404Problem() throws Exception {
+    given(registry.find("LOC-2025-99999")).willReturn(Optional.empty());
+
+    mvc.perform(get(REQUESTS + "/LOC-2025-99999").with(investor()))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(404));
+  }
+
+  @Test
+  void malformedNumberIsA400NamingTheNumber() throws Exception {
+    MvcResult result =
+        mvc.perform(get(REQUESTS + "/abc").with(investor()))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andReturn();
+    assertThat(errorFields(result)).containsExactly("number");
+    then(registry).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- listing
+
+  @Test
+  void listingFiltersByTheCallerAndPassesFiltersAndPaging() throws Exception {
+    given(registry.list(any(), anyInt(), anyInt()))
+        .willReturn(
+            new RequestPage(List.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)), 2, 5, 11));
+
+    mvc.perform(
+            get(REQUESTS)
+                .with(investor())
+                .param("status", "IN_PROGRESS")
+                .param("sector", "BATTERY_RECYCLING")
+                .param("page", "2")
+                .param("size", "5"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items", hasSize(1)))
+        .andExpect(jsonPath("$.items[0].number").value(NUMBER))
+        .andExpect(jsonPath("$.items[0].stage").value("ASSESSMENT"))
+        .andExpect(jsonPath("$.items[0].links.self").value(REQUESTS + "/" + NUMBER))
+        .andExpect(jsonPath("$.page").value(2))
+        .andExpect(jsonPath("$.size").value(5))
+        .andExpect(jsonPath("$.totalElements").value(11))
+        .andExpect(jsonPath("$.totalPages").value(3));
+
+    then(registry)
+        .should()
+        .list(new RequestFilter("investor", RequestStatus.IN_PROGRESS, Sector.BATTERY_RECYCLING), 2, 5);
+  }
+
+  @Test
+  void listingWithoutParametersShowsTheFirstPageOfTheCallersRequests() throws Exception {
+    given(registry.list(any(), anyInt(), anyInt())).willReturn(new RequestPage(List.of(), 0, 20, 0));
+
+    mvc.perform(get(REQUESTS).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items", hasSize(0)))
+        .andExpect(jsonPath("$.totalPages").value(0));
+
+    then(registry).should().list(new RequestFilter("investor", null, null), 0, 20);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({"size, 0", "size, 101", "size, 1000", "page, -1"})
+  void pagingOutOfRangeIsA400NamingTheParameter(String parameter, String value) throws Exception {
+    MvcResult result =
+        mvc.perform(get(REQUESTS).with(investor()).param(parameter, value))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andReturn();
+    assertThat(errorFields(result)).containsExactly(parameter);
+    then(registry).shouldHaveNoInteractions();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({"status, FOO", "sector, STEEL"})
+  void unknownFilterValueIsA400Problem(String parameter, String value) throws Exception {
+    mvc.perform(get(REQUESTS).with(investor()).param(parameter, value))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("'" + parameter + "'")));
+    then(registry).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- supplying documents
+
+  @Test
+  void suppliedDocumentsAreHandedToTheProcess() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
+    given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.SCREENING));
+
+    supplyDocuments(NUMBER, "{\"documents\": [\"ENVIRONMENTAL_IMPACT_SUMMARY\", \"LICENCES\"]}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.number").value(NUMBER))
+        .andExpect(jsonPath("$.stage").value("SCREENING"));
+
+    then(documents)
+        .should()
+        .supply(NUMBER, List.of(DocumentType.ENVIRONMENTAL_IMPACT_SUMMARY, DocumentType.LICENCES));
+  }
+
+  @Test
+  void documentsForARequestNotWaitingForThemAreA409Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+    willThrow(new NotWaitingException(NUMBER, "Message_DocumentsSupplied"))
+        .given(documents)
+        .supply(eq(NUMBER), any());
+
+    supplyDocuments(NUMBER, "{\"documents\": [\"LICENCES\"]}")
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString(NUMBER)));
+  }
+
+  @Test
+  void documentsForAnotherInvestorsRequestAreA404Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor2", RequestStage.DOCUMENTS)));
+
+    supplyDocuments(NUMBER, "{\"documents\": [\"LICENCES\"]}")
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(documents).shouldHaveNoInteractions();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"documents\": []}                         | documents",
+        "{}                                          | documents",
+        "{\"documents\": [null]}                     | documents[0]",
+        "{\"documents\": [\"LICENCES\", \"PASSPORT\"]} | documents[1]"
+      })
+  void invalidDocumentsAreA400NamingTheField(String body, String field) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
+
+    MvcResult result =
+        supplyDocuments(NUMBER, body)
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andReturn();
+    assertThat(errorFields(result)).isNotEmpty().containsOnly(field);
+    then(documents).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void documentsForAMalformedNumberAreA400NamingTheNumber() throws Exception {
+    MvcResult result =
+        supplyDocuments("LOC-25-1", "{\"documents\": [\"LICENCES\"]}")
+            .andExpect(status().isBadRequest())
+            .andReturn();
+    assertThat(errorFields(result)).containsExactly("number");
+    then(documents).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- failures behind the API
+
+  @Test
+  void externalReferenceOfAnotherAccountIsA409Problem() throws Exception {
+    given(intake.submit(any(), anyString())).willThrow(new ExternalReferenceTakenException(REFERENCE));
+
+    submit(recyclingPlantJson(REFERENCE))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString(REFERENCE)));
+  }
+
+  @Test
+  void unexpectedFailureIsA500ProblemThatRevealsNothing() throws Exception {
+    given(intake.submit(any(), anyString()))
+        .willThrow(new IllegalStateException("connection to db-node-7 refused"));
+
+    submit(recyclingPlantJson(REFERENCE))
+        .andExpect(status().isInternalServerError())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("An internal error occurred"))
+        .andExpect(content().string(not(containsString("db-node-7"))))
+        .andExpect(content().string(not(containsString("Exception"))))
+        .andExpect(content().string(not(containsString("at ru."))));
+  }
+
+
+  // ---------------------------------------------------------------- helpers
+
+  private static RequestPostProcessor investor() {
+    return user("investor").authorities(new SimpleGrantedAuthority("GROUP_investor"));
+  }
+
+  private ResultActions submit(String body) throws Exception {
+    return mvc.perform(post(REQUESTS).with(investor()).contentType(APPLICATION_JSON).content(body));
+  }
+
+  private ResultActions supplyDocuments(String number, String body) throws Exception {
+    return mvc.perform(
+        post(REQUESTS + "/" + number + "/documents")
+            .with(investor())
+            .contentType(APPLICATION_JSON)
+            .content(body));
+  }
+
+  /** The example request as the registry holds it once filed by {@code submittedBy}. */
+  private static LocalisationRequest filed(String number, String submittedBy, RequestStage stage) {
+    return new LocalisationRequest(
+        number,
+        REFERENCE,
+        "Ge Pai New Energy Co.",
+        "CN",
+        "91310000MA1FL0000X",
+        "invest@example.cn",
+        Sector.BATTERY_RECYCLING,
+        "Li-ion battery recycling plant",
+        "Full cycle",
+        2_500_000_000L,
+        320,
+        30,
+        new BigDecimal("5.0"),
+        new BigDecimal("10.0"),
+        3,
+        ALL_RECYCLING_DOCUMENTS,
+        List.of(),
+        true,
+        true,
+        RequestStatus.IN_PROGRESS,
+        stage,
+        submittedBy,
+        "process-instance-1",
+        null,
+        FILED_AT,
+        FILED_AT);
+  }
+
+  private void givenGroupsOf(String userId, String groupId) {
+    Group group = mock(Group.class);
+    given(group.getId()).willReturn(groupId);
+    GroupQuery query = mock(GroupQuery.class);
+    given(query.groupMember(userId)).willReturn(query);
+    given(query.list()).willReturn(List.of(group));
+    given(identityService.createGroupQuery()).willReturn(query);
+  }
+
+  private static FieldChange missing(String path) {
+    return new FieldChange(path + " missing", path, null, path);
+  }
+
+  private static FieldChange set(String path, String what, Object value) {
+    return new FieldChange(path + " " + what, path, JSON.valueToTree(value), path);
+  }
+
+  /** The example body with the value at a dotted path replaced, or removed when value is null. */
+  private static String withChange(String path, JsonNode value) throws Exception {
+    ObjectNode body = (ObjectNode) JSON.readTree(recyclingPlantJson(REFERENCE));
+    String[] names = path.split("\\.");
+    ObjectNode parent = body;
+    for (int i = 0; i < names.length - 1; i++) {
+      parent = (ObjectNode) parent.get(names[i]);
+    }
+    String last = names[names.length - 1];
+    if (value == null) {
+      parent.remove(last);
+    } else {
+      parent.set(last, value);
+    }
+    return JSON.writeValueAsString(body);
+  }
+
+  /** A well-formed address whose only fault is being longer than 254 characters. */
+  private static String longValidEmail() {
+    String label = "d".repeat(60);
+    return "a".repeat(64) + "@" + String.join(".", label, label, label, label) + ".cn";
+  }
+
+  /** Pads a JSON body with trailing whitespace to exactly {@code bytes} bytes. */
+  private static String padded(String json, int bytes) {
+    int length = json.getBytes(StandardCharsets.UTF_8).length;
+    assertThat(length).isLessThan(bytes);
+    return json + " ".repeat(bytes - length);
+  }
+
+  private static List<String> errorFields(MvcResult result) throws Exception {
+    return JsonPath.read(result.getResponse().getContentAsString(), "$.errors[*].field");
+  }
+}
