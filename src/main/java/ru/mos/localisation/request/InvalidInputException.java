@@ -1,5 +1,6 @@
 package ru.mos.localisation.request;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.ws.rs.core.Response.Status;
@@ -34,6 +35,10 @@ public class InvalidInputException extends InvalidRequestException {
    * path in the document, e.g. {@code project.sector} or {@code documents[2]}.
    */
   public static InvalidInputException of(JsonMappingException e) {
+    if (e.getCause() instanceof JsonParseException) {
+      // a syntax error inside a nested object arrives wrapped with that object's path
+      return of("request", "is not well-formed JSON");
+    }
     String path =
         e.getPath().stream()
             .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")

@@ -1,5 +1,6 @@
 package ru.mos.localisation.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.Comparator;
@@ -58,7 +59,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(
                             error ->
                                 new FieldError(
-                                    result.getMethodParameter().getParameterName(),
+                                    // a validated body names its own field (documents[0]),
+                                    // a path variable or request parameter its parameter name
+                                    error instanceof org.springframework.validation.FieldError field
+                                        ? field.getField()
+                                        : result.getMethodParameter().getParameterName(),
                                     error.getDefaultMessage())))
             .toList();
     return invalid(errors);
@@ -70,6 +75,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     Throwable cause = e.getMostSpecificCause();
     if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
       return problem(HttpStatus.PAYLOAD_TOO_LARGE, cause.getMessage());
+    }
+    // a syntax error inside a nested object reaches us wrapped with that object's path
+    if (cause instanceof JsonParseException) {
+      return problem(HttpStatus.BAD_REQUEST, "Request body is not well-formed JSON");
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return invalidInput(InvalidInputException.of(mapping));
