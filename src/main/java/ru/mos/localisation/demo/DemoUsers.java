@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.process.ProcessVariables;
 import ru.mos.localisation.security.SecurityConfiguration;
 
 /**
@@ -77,6 +78,9 @@ public class DemoUsers {
       grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group.id(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
+    // the department registers requests gathered at fairs from Tasklist's start form
+    grant("investment-department", Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant("investment-department", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // the board supervises in Cockpit
     grant("investment-board", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant("investment-board", Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE, Permissions.READ_HISTORY);

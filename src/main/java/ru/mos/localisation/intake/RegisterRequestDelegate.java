@@ -9,6 +9,8 @@ import static ru.mos.localisation.process.ProcessVariables.SUBMITTED_BY;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import ru.mos.localisation.request.LocalisationRequest;
 
@@ -29,7 +31,7 @@ public class RegisterRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    NewLocalisationRequest request = payloadReader.read(execution.getVariable(REQUEST));
+    NewLocalisationRequest request = payloadReader.read(requestPayload(execution));
     // An engine user who started the process (engine REST, Tasklist) outranks a claimed submitter
     Object initiator = execution.getVariable(INITIATOR);
     Object submittedBy = initiator != null ? initiator : execution.getVariable(SUBMITTED_BY);
@@ -41,5 +43,18 @@ public class RegisterRequestDelegate implements JavaDelegate {
     execution.setVariable(REQUEST_NUMBER, registered.number());
     execution.setVariable(INVESTOR_NAME, registered.investorName());
     execution.removeVariable(REQUEST);
+  }
+
+  /**
+   * The {@code request} variable as given. A {@code Json} value from Camunda's REST API stays
+   * serialized: the engine's own deserialization would turn malformed JSON into a 500, the
+   * reader turns it into a 400.
+   */
+  private static Object requestPayload(DelegateExecution execution) {
+    TypedValue value = execution.getVariableTyped(REQUEST, false);
+    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      return serializable.getValueSerialized();
+    }
+    return value == null ? null : value.getValue();
   }
 }

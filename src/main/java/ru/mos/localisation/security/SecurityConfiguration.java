@@ -23,7 +23,7 @@ public class SecurityConfiguration {
   public static final String INVESTOR_GROUP = "investor";
 
   @Bean
-  SecurityFilterChain investorApi(HttpSecurity http, ProblemSecurityHandlers problems)
+  SecurityFilterChain investorApiSecurity(HttpSecurity http, ProblemSecurityHandlers problems)
       throws Exception {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(

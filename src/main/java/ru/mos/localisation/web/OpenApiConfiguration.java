@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
   @Bean
-  OpenAPI investorApi() {
+  OpenAPI investorApiDocument() {
     return new OpenAPI()
         .info(
             new Info()
