@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.process.EnumListVariable;
 import ru.mos.localisation.request.DocumentType;
 
 /** «Проверить комплектность документов», first after registration and again after each supply. */
@@ -24,7 +25,7 @@ public class CheckCompletenessDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<DocumentType> supplied =
-        DocumentList.parse(SUPPLIED_DOCUMENTS, execution.getVariable(SUPPLIED_DOCUMENTS));
+        EnumListVariable.parse(DocumentType.class, SUPPLIED_DOCUMENTS, execution.getVariable(SUPPLIED_DOCUMENTS));
     List<DocumentType> missing = documents.check(execution.getProcessBusinessKey(), supplied);
     execution.setVariable(DOCUMENTS_COMPLETE, missing.isEmpty());
     execution.setVariable(

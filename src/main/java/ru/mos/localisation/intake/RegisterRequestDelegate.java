@@ -1,6 +1,13 @@
 package ru.mos.localisation.intake;
 
+import static ru.mos.localisation.process.ProcessVariables.EXPORT_SHARE_PERCENT;
+import static ru.mos.localisation.process.ProcessVariables.EXPORT_SUPPORT_REQUESTED;
+import static ru.mos.localisation.process.ProcessVariables.HAZARD_CLASS;
 import static ru.mos.localisation.process.ProcessVariables.INITIATOR;
+import static ru.mos.localisation.process.ProcessVariables.INVESTMENT_RUB;
+import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_REQUESTED;
+import static ru.mos.localisation.process.ProcessVariables.PLANNED_JOBS;
+import static ru.mos.localisation.process.ProcessVariables.SECTOR;
 import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
@@ -42,6 +49,14 @@ public class RegisterRequestDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(registered.number());
     execution.setVariable(REQUEST_NUMBER, registered.number());
     execution.setVariable(INVESTOR_NAME, registered.investorName());
+    // what the priority decision and the support branch read
+    execution.setVariable(SECTOR, registered.sector().name());
+    execution.setVariable(INVESTMENT_RUB, registered.investmentRub());
+    execution.setVariable(PLANNED_JOBS, registered.plannedJobs());
+    execution.setVariable(EXPORT_SHARE_PERCENT, registered.exportSharePercent());
+    execution.setVariable(HAZARD_CLASS, registered.hazardClass());
+    execution.setVariable(EXPORT_SUPPORT_REQUESTED, registered.exportSupportRequested());
+    execution.setVariable(PERSONNEL_EXCHANGE_REQUESTED, registered.personnelExchangeRequested());
     execution.removeVariable(REQUEST);
   }
 

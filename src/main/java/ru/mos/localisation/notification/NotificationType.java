@@ -4,6 +4,9 @@ package ru.mos.localisation.notification;
 public enum NotificationType {
   DOCUMENTS_MISSING,
   CLOSED_DOCUMENTS_NOT_SUPPLIED,
+  SITE_OFFERED,
+  SUPPORT_PACKAGE_REGISTERED,
   REJECTED,
-  APPROVED
+  APPROVED,
+  WITHDRAWN
 }

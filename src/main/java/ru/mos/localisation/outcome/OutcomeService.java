@@ -7,22 +7,30 @@ import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStatus;
+import ru.mos.localisation.sites.SiteService;
 
-/** The city's final word on a request: approval with an investment agreement, or rejection. */
+/** How a request ends: approval with an investment agreement, rejection, or withdrawal. */
 @Service
 public class OutcomeService {
 
   private final RequestRegistry registry;
+  private final SiteService sites;
   private final InvestorNotifications notifications;
 
-  public OutcomeService(RequestRegistry registry, InvestorNotifications notifications) {
+  public OutcomeService(RequestRegistry registry, SiteService sites, InvestorNotifications notifications) {
     this.registry = registry;
+    this.sites = sites;
     this.notifications = notifications;
   }
 
-  /** @return the investment agreement number */
+  /**
+   * Allocates the reserved site for good and issues the investment agreement.
+   *
+   * @return the investment agreement number
+   */
   public String approve(String number) {
     LocalisationRequest request = registry.get(number);
+    String siteId = sites.allocate(number);
     String agreementNumber = RegistryNumbers.agreementNumberFor(number);
     registry.setAgreementNumber(number, agreementNumber);
     registry.finish(number, RequestStatus.APPROVED, agreementNumber);
@@ -30,12 +38,15 @@ public class OutcomeService {
         request,
         NotificationType.APPROVED,
         "Request %s approved".formatted(number),
-        "Your request is approved. Investment agreement number: %s.".formatted(agreementNumber));
+        "Your request is approved. Investment agreement number: %s. Industrial site: %s."
+            .formatted(agreementNumber, siteId));
     return agreementNumber;
   }
 
+  /** Rejects the request; a site reserved for it becomes available again. */
   public void reject(String number) {
     LocalisationRequest request = registry.get(number);
+    sites.release(number);
     // the stage it was rejected at tells the investor (and the timeline) where it stopped
     registry.finish(number, RequestStatus.REJECTED, "at stage " + request.stage());
     notifications.notify(
@@ -43,5 +54,17 @@ public class OutcomeService {
         NotificationType.REJECTED,
         "Request %s rejected".formatted(number),
         "We regret that your request was not approved (stage: %s).".formatted(request.stage()));
+  }
+
+  /** The investor withdrew the request; a site reserved for it becomes available again. */
+  public void withdraw(String number, String reason) {
+    LocalisationRequest request = registry.get(number);
+    sites.release(number);
+    registry.finish(number, RequestStatus.WITHDRAWN, reason);
+    notifications.notify(
+        request,
+        NotificationType.WITHDRAWN,
+        "Request %s withdrawn".formatted(number),
+        "Your request was withdrawn at stage %s as you asked.".formatted(request.stage()));
   }
 }

@@ -1,5 +1,6 @@
 package ru.mos.localisation.process;
 
+import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,16 @@ public class MessageCorrelations {
 
   /** @throws NotWaitingException if the request does not wait for this message now */
   public void correlate(String number, String message, String variable, Object value) {
+    correlate(number, message, Map.of(variable, value));
+  }
+
+  /** @throws NotWaitingException if the request does not wait for this message now */
+  public void correlate(String number, String message, Map<String, Object> variables) {
     try {
       runtimeService
           .createMessageCorrelation(message)
           .processInstanceBusinessKey(number)
-          .setVariable(variable, value)
+          .setVariables(variables)
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new NotWaitingException(number, message);

@@ -10,6 +10,11 @@ public final class ProcessVariables {
 
   // Messages, all correlated by business key (the registry number)
   public static final String MESSAGE_DOCUMENTS_SUPPLIED = "DocumentsSupplied";
+  public static final String MESSAGE_SITE_OFFER_ANSWERED = "SiteOfferAnswered";
+  public static final String MESSAGE_REQUEST_WITHDRAWN = "RequestWithdrawn";
+
+  /** The called process that finds, reserves and offers an industrial site. */
+  public static final String SITE_ALLOCATION_PROCESS_KEY = "site-allocation";
 
   // Set at the start
   /** The request body as a Json (or String) variable, read once by registration. */
@@ -26,6 +31,32 @@ public final class ProcessVariables {
   public static final String MISSING_DOCUMENTS = "missingDocuments";
   public static final String AGREEMENT_NUMBER = "agreementNumber";
 
+  // Inputs of the DMN decision localisation-priority, set at registration
+  public static final String SECTOR = "sector";
+  public static final String INVESTMENT_RUB = "investmentRub";
+  public static final String PLANNED_JOBS = "plannedJobs";
+  public static final String EXPORT_SHARE_PERCENT = "exportSharePercent";
+  public static final String HAZARD_CLASS = "hazardClass";
+  public static final String EXPORT_SUPPORT_REQUESTED = "exportSupportRequested";
+  public static final String PERSONNEL_EXCHANGE_REQUESTED = "personnelExchangeRequested";
+
+  // Outputs of localisation-priority
+  public static final String PRIORITY = "priority";
+  public static final String ASSESSMENT_DEADLINE = "assessmentDeadline";
+  public static final String ENVIRONMENTAL_REVIEW_REQUIRED = "environmentalReviewRequired";
+  public static final String ELIGIBLE_STATUSES = "eligibleStatuses";
+
+  // Site allocation
+  public static final String CANDIDATE_SITE_IDS = "candidateSiteIds";
+  public static final String SITES_FOUND = "sitesFound";
+  public static final String DECLINED_SITE_IDS = "declinedSiteIds";
+  public static final String OFFERED_SITE_ID = "offeredSiteId";
+
+  // Carried by the SiteOfferAnswered and RequestWithdrawn messages
+  public static final String SITE_OFFER_ACCEPTED = "siteOfferAccepted";
+  public static final String SITE_OFFER_COMMENT = "siteOfferComment";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
   // Carried by the DocumentsSupplied message
   public static final String SUPPLIED_DOCUMENTS = "suppliedDocuments";
 
@@ -36,6 +67,13 @@ public final class ProcessVariables {
   public static final String ASSESSMENT_COMMENT = "assessmentComment";
   public static final String FINAL_DECISION = "finalDecision";
   public static final String FINAL_COMMENT = "finalComment";
+  public static final String ESCALATION_NOTE = "escalationNote";
+  public static final String ENVIRONMENTAL_DECISION = "environmentalDecision";
+  public static final String ENVIRONMENTAL_CONDITIONS = "environmentalConditions";
+  public static final String SUPPORT_MEASURES = "supportMeasures";
+  public static final String PERSONNEL_EXCHANGE_PLAN = "personnelExchangePlan";
+  public static final String SELECTED_SITE_ID = "selectedSiteId";
+  public static final String NO_SITE_DECISION = "noSiteDecision";
 
   private ProcessVariables() {}
 }

@@ -156,6 +156,23 @@ public class RequestRegistry {
     addEvent(number, status.name(), detail);
   }
 
+  /** The sites an official may choose from, best first; empty clears them. */
+  public void setCandidateSites(String number, List<String> siteIds) {
+    jdbc.sql("UPDATE localisation_request SET candidate_site_ids = ?, updated_at = ? WHERE number = ?")
+        .params(siteIds.isEmpty() ? null : String.join(",", siteIds), now(), number)
+        .update();
+  }
+
+  public List<String> candidateSites(String number) {
+    String ids =
+        jdbc.sql("SELECT candidate_site_ids FROM localisation_request WHERE number = ?")
+            .param(number)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    return ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
+  }
+
   public void setAgreementNumber(String number, String agreementNumber) {
     jdbc.sql("UPDATE localisation_request SET agreement_number = ?, updated_at = ? WHERE number = ?")
         .params(agreementNumber, now(), number)

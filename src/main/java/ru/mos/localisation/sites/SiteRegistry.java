@@ -1,7 +1,10 @@
 package ru.mos.localisation.sites;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,19 +44,33 @@ public class SiteRegistry {
   }
 
   public List<IndustrialSite> all() {
-    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id")
-        .query(
-            (rs, row) ->
-                new IndustrialSite(
-                    rs.getString("id"),
-                    rs.getString("name"),
-                    rs.getString("zone"),
-                    rs.getBigDecimal("area_ha"),
-                    rs.getBigDecimal("power_mw"),
-                    hazardClasses(rs.getString("allowed_hazard_classes")),
-                    SiteStatus.valueOf(rs.getString("status")),
-                    rs.getString("request_number")))
+    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id").query(SiteRegistry::map).list();
+  }
+
+  public List<IndustrialSite> available() {
+    return jdbc.sql("SELECT * FROM industrial_site WHERE status = 'AVAILABLE' ORDER BY id")
+        .query(SiteRegistry::map)
         .list();
+  }
+
+  /** The site reserved for or allocated to a request. */
+  public Optional<IndustrialSite> heldBy(String requestNumber) {
+    return jdbc.sql("SELECT * FROM industrial_site WHERE request_number = ?")
+        .param(requestNumber)
+        .query(SiteRegistry::map)
+        .optional();
+  }
+
+  private static IndustrialSite map(ResultSet rs, int row) throws SQLException {
+    return new IndustrialSite(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("zone"),
+        rs.getBigDecimal("area_ha"),
+        rs.getBigDecimal("power_mw"),
+        hazardClasses(rs.getString("allowed_hazard_classes")),
+        SiteStatus.valueOf(rs.getString("status")),
+        rs.getString("request_number"));
   }
 
   private static Set<Integer> hazardClasses(String csv) {

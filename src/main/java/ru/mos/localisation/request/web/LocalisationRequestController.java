@@ -26,8 +26,12 @@ import ru.mos.localisation.request.RequestPage;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
+import ru.mos.localisation.sites.SiteService;
 
-/** The investor API: file requests, follow them, supply documents. Investors see only their own. */
+/**
+ * The investor API: file requests, follow them, supply documents, answer site offers, withdraw.
+ * Investors see only their own requests.
+ */
 @RestController
 @RequestMapping(path = LocalisationRequestController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 public class LocalisationRequestController {
@@ -37,13 +41,21 @@ public class LocalisationRequestController {
 
   private final IntakeService intake;
   private final DocumentsService documents;
+  private final InvestorAnswers answers;
   private final RequestRegistry registry;
+  private final SiteService sites;
 
   public LocalisationRequestController(
-      IntakeService intake, DocumentsService documents, RequestRegistry registry) {
+      IntakeService intake,
+      DocumentsService documents,
+      InvestorAnswers answers,
+      RequestRegistry registry,
+      SiteService sites) {
     this.intake = intake;
     this.documents = documents;
+    this.answers = answers;
     this.registry = registry;
+    this.sites = sites;
   }
 
   /** 201 with the new request, or 200 with the one already filed under this external reference. */
@@ -90,6 +102,28 @@ public class LocalisationRequestController {
     return view(registry.get(number));
   }
 
+  /** Accepts or declines the offered site; 409 when no site offer awaits an answer. */
+  @PostMapping(path = "/{number}/site-offer/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public RequestView answerSiteOffer(
+      @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody SiteOfferAnswer body,
+      Principal investor) {
+    owned(number, investor);
+    answers.answerSiteOffer(number, body.accepted(), body.comment());
+    return view(registry.get(number));
+  }
+
+  /** Withdraws the request at whatever stage it is; 409 when it has already ended. */
+  @PostMapping(path = "/{number}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public RequestView withdraw(
+      @PathVariable @Pattern(regexp = NUMBER) String number,
+      @Valid @RequestBody Withdrawal body,
+      Principal investor) {
+    owned(number, investor);
+    answers.withdraw(number, body.reason());
+    return view(registry.get(number));
+  }
+
   /** Another investor's request is answered as unknown: its existence is not theirs to learn. */
   private LocalisationRequest owned(String number, Principal investor) {
     return registry
@@ -99,6 +133,11 @@ public class LocalisationRequestController {
   }
 
   private RequestView view(LocalisationRequest request) {
-    return RequestView.of(request, registry.timeline(request.number()));
+    String number = request.number();
+    return RequestView.of(
+        request,
+        registry.candidateSites(number),
+        sites.siteOf(number).map(SiteView::of).orElse(null),
+        registry.timeline(number));
   }
 }

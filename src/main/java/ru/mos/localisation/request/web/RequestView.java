@@ -22,7 +22,7 @@ public record RequestView(
     List<DocumentType> documents,
     List<DocumentType> missingDocuments,
     List<String> candidateSiteIds,
-    Object site,
+    SiteView site,
     String agreementNumber,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
@@ -44,7 +44,8 @@ public record RequestView(
       boolean exportSupportRequested,
       boolean personnelExchangeRequested) {}
 
-  static RequestView of(LocalisationRequest r, List<TimelineEntry> timeline) {
+  static RequestView of(
+      LocalisationRequest r, List<String> candidateSiteIds, SiteView site, List<TimelineEntry> timeline) {
     return new RequestView(
         r.number(),
         r.externalReference(),
@@ -66,9 +67,8 @@ public record RequestView(
             r.personnelExchangeRequested()),
         r.documents(),
         r.missingDocuments(),
-        // site allocation is not part of the process yet: no candidates, no site
-        List.of(),
-        null,
+        candidateSiteIds,
+        site,
         r.agreementNumber(),
         r.createdAt(),
         r.updatedAt(),
@@ -78,6 +78,10 @@ public record RequestView(
 
   static Map<String, String> links(String number) {
     String self = LocalisationRequestController.PATH + "/" + number;
-    return Map.of("self", self, "documents", self + "/documents");
+    return Map.of(
+        "self", self,
+        "documents", self + "/documents",
+        "siteOfferAnswer", self + "/site-offer/answer",
+        "withdrawal", self + "/withdrawal");
   }
 }

@@ -76,6 +76,7 @@ import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
+import ru.mos.localisation.sites.SiteService;
 import ru.mos.localisation.request.TimelineEntry;
 import ru.mos.localisation.security.ProblemSecurityHandlers;
 import ru.mos.localisation.security.SecurityConfiguration;
@@ -123,6 +124,8 @@ class LocalisationRequestControllerTests {
   @MockitoBean private DocumentsService documents;
   @MockitoBean private RequestRegistry registry;
   @MockitoBean private IdentityService identityService;
+  @MockitoBean private InvestorAnswers answers;
+  @MockitoBean private SiteService sites;
 
   // ---------------------------------------------------------------- filing a request
 

@@ -1,21 +1,21 @@
-package ru.mos.localisation.documents;
+package ru.mos.localisation.process;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
 import ru.mos.localisation.request.InvalidInputException;
-import ru.mos.localisation.request.DocumentType;
 
 /**
- * Reads a list of document types from a process variable: a comma-separated String, a Json
- * array or a collection, as the investor API and clients of Camunda's REST API send them.
+ * Reads a list of enum constants from a process variable: a Json array, a comma-separated String
+ * or a collection, as the investor API, Tasklist forms and clients of Camunda's REST API send
+ * them. An unknown constant is invalid input (400 from the REST APIs).
  */
-final class DocumentList {
+public final class EnumListVariable {
 
-  private DocumentList() {}
+  private EnumListVariable() {}
 
-  static List<DocumentType> parse(String variableName, Object value) {
+  public static <E extends Enum<E>> List<E> parse(Class<E> type, String variableName, Object value) {
     List<String> names = new ArrayList<>();
     if (value == null) {
       return List.of();
@@ -30,20 +30,16 @@ final class DocumentList {
         }
       }
     } else {
-      throw invalid(variableName, "must be a list of document types");
+      throw InvalidInputException.of(variableName, "must be a list of " + type.getSimpleName());
     }
-    List<DocumentType> documents = new ArrayList<>();
+    List<E> constants = new ArrayList<>();
     for (String name : names) {
       try {
-        documents.add(DocumentType.valueOf(name));
+        constants.add(Enum.valueOf(type, name));
       } catch (IllegalArgumentException e) {
-        throw invalid(variableName, "unknown document type '" + name + "'");
+        throw InvalidInputException.of(variableName, "unknown value '" + name + "'");
       }
     }
-    return documents;
-  }
-
-  private static InvalidInputException invalid(String field, String message) {
-    return InvalidInputException.of(field, message);
+    return constants;
   }
 }

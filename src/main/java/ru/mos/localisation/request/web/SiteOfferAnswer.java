@@ -1,0 +1,7 @@
+package ru.mos.localisation.request.web;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST …/site-offer/answer}: the investor accepts or declines the offered site. */
+public record SiteOfferAnswer(@NotNull Boolean accepted, @Size(max = 1000) String comment) {}

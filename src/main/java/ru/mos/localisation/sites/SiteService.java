@@ -1,0 +1,171 @@
+package ru.mos.localisation.sites;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import ru.mos.localisation.notification.InvestorNotifications;
+import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestRegistry;
+
+/**
+ * Finding, reserving, offering and allocating industrial sites. A site is held by at most one
+ * request: every change of its status is a conditional update in the caller's transaction.
+ */
+@Service
+public class SiteService {
+
+  /** How many candidates an official is shown. */
+  static final int MAX_CANDIDATES = 5;
+
+  private final SiteRegistry sites;
+  private final RequestRegistry registry;
+  private final InvestorNotifications notifications;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public SiteService(
+      SiteRegistry sites,
+      RequestRegistry registry,
+      InvestorNotifications notifications,
+      JdbcClient jdbc,
+      Clock clock) {
+    this.sites = sites;
+    this.registry = registry;
+    this.notifications = notifications;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * The available sites that fit the project (area, power, hazard class), best fit first: the
+   * least spare area, then the least spare power. Sites the investor declined are left out.
+   */
+  public List<String> match(String number, Collection<String> declined) {
+    LocalisationRequest request = registry.get(number);
+    List<String> candidates =
+        sites.available().stream()
+            .filter(site -> site.areaHa().compareTo(request.requiredAreaHa()) >= 0)
+            .filter(site -> site.powerMw().compareTo(request.requiredPowerMw()) >= 0)
+            .filter(site -> site.allowedHazardClasses().contains(request.hazardClass()))
+            .filter(site -> !declined.contains(site.id()))
+            .sorted(
+                Comparator.comparing((IndustrialSite site) -> site.areaHa().subtract(request.requiredAreaHa()))
+                    .thenComparing(site -> site.powerMw().subtract(request.requiredPowerMw()))
+                    .thenComparing(IndustrialSite::id))
+            .limit(MAX_CANDIDATES)
+            .map(IndustrialSite::id)
+            .toList();
+    registry.setCandidateSites(number, candidates);
+    registry.addEvent(number, candidates.isEmpty() ? "NO_SITE_FOUND" : "SITES_MATCHED", String.join(",", candidates));
+    return candidates;
+  }
+
+  /**
+   * Reserves the selected site for the request.
+   *
+   * @throws InvalidInputException if the site is not one of the request's candidates
+   * @throws SiteUnavailableException if another request took it in the meantime
+   */
+  public void reserve(String number, String siteId) {
+    if (siteId == null || !registry.candidateSites(number).contains(siteId)) {
+      throw InvalidInputException.of("selectedSiteId", "must be one of the candidate sites " + registry.candidateSites(number));
+    }
+    int reserved =
+        jdbc.sql(
+                """
+                UPDATE industrial_site SET status = 'RESERVED', request_number = ?
+                WHERE id = ? AND status = 'AVAILABLE'
+                """)
+            .params(number, siteId)
+            .update();
+    if (reserved == 0) {
+      throw new SiteUnavailableException(siteId);
+    }
+    jdbc.sql("INSERT INTO site_reservation (site_id, request_number, reserved_at) VALUES (?, ?, ?)")
+        .params(siteId, number, now())
+        .update();
+    registry.setCandidateSites(number, List.of());
+    registry.addEvent(number, "SITE_RESERVED", siteId);
+  }
+
+  /** Tells the investor which site is reserved for them and that it awaits their answer. */
+  public void offer(String number) {
+    LocalisationRequest request = registry.get(number);
+    IndustrialSite site = siteOf(number).orElseThrow(() -> new IllegalStateException("No site reserved for " + number));
+    notifications.notify(
+        request,
+        NotificationType.SITE_OFFERED,
+        "Request %s: industrial site offered".formatted(number),
+        "Site %s (%s, %s ha, %s MW) is reserved for you. Please accept or decline within 14 days."
+            .formatted(site.id(), site.zone(), site.areaHa(), site.powerMw()));
+    registry.addEvent(number, "SITE_OFFERED", site.id());
+  }
+
+  /**
+   * Releases the request's reservation, if it holds one; safe to call again.
+   *
+   * @return the released site
+   */
+  public Optional<String> release(String number) {
+    Optional<String> held =
+        jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
+            .param(number)
+            .query(String.class)
+            .optional();
+    held.ifPresent(
+        siteId -> {
+          jdbc.sql(
+                  """
+                  UPDATE industrial_site SET status = 'AVAILABLE', request_number = NULL
+                  WHERE id = ? AND request_number = ? AND status = 'RESERVED'
+                  """)
+              .params(siteId, number)
+              .update();
+          endReservation(number, "RELEASED");
+          registry.addEvent(number, "SITE_RELEASED", siteId);
+        });
+    return held;
+  }
+
+  /** The reserved site becomes the request's for good. */
+  public String allocate(String number) {
+    String siteId =
+        jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
+            .param(number)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new IllegalStateException("No site reserved for " + number));
+    jdbc.sql("UPDATE industrial_site SET status = 'ALLOCATED' WHERE id = ? AND request_number = ?")
+        .params(siteId, number)
+        .update();
+    endReservation(number, "ALLOCATED");
+    registry.addEvent(number, "SITE_ALLOCATED", siteId);
+    return siteId;
+  }
+
+  /** The site reserved for or allocated to the request, if any. */
+  public Optional<IndustrialSite> siteOf(String number) {
+    return sites.heldBy(number);
+  }
+
+  private void endReservation(String number, String outcome) {
+    jdbc.sql(
+            """
+            UPDATE site_reservation SET ended_at = ?, outcome = ?
+            WHERE request_number = ? AND ended_at IS NULL
+            """)
+        .params(now(), outcome, number)
+        .update();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}
