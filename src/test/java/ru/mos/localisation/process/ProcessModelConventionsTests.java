@@ -21,15 +21,15 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The deployed model keeps the team's conventions: drawn, named by id convention, with a history
- * time to live, and every user task with a candidate group and a deployed Camunda Form.
+ * Every deployed process keeps the team's conventions: drawn, named by id convention, with a
+ * history time to live, and every user task with a candidate group and a deployed Camunda Form.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
@@ -38,30 +38,20 @@ class ProcessModelConventionsTests {
   @Autowired RepositoryService repositoryService;
   @Autowired ObjectMapper objectMapper;
 
-  private ProcessDefinition definition;
-  private BpmnModelInstance model;
-
-  @BeforeEach
-  void loadDeployedModel() {
-    definition =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-            .latestVersion()
-            .singleResult();
-    model = repositoryService.getBpmnModelInstance(definition.getId());
-  }
-
-  @Test
-  void processHasHistoryTimeToLiveAndIsExecutable() {
-    Process process = model.getModelElementById(ProcessVariables.PROCESS_KEY);
+  @ParameterizedTest
+  @ValueSource(strings = {ProcessVariables.PROCESS_KEY, ProcessVariables.SITE_ALLOCATION_PROCESS_KEY})
+  void processHasHistoryTimeToLiveAndIsExecutable(String key) {
+    ProcessDefinition definition = definition(key);
+    Process process = model(key).getModelElementById(key);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
     assertThat(definition.getHistoryTimeToLive()).isPositive();
   }
 
-  @Test
-  void everyFlowNodeAndSequenceFlowIsDrawn() {
+  @ParameterizedTest
+  @ValueSource(strings = {ProcessVariables.PROCESS_KEY, ProcessVariables.SITE_ALLOCATION_PROCESS_KEY})
+  void everyFlowNodeAndSequenceFlowIsDrawn(String key) {
+    BpmnModelInstance model = model(key);
     Map<String, BpmnShape> shapes = byElementId(model.getModelElementsByType(BpmnShape.class), s -> s.getBpmnElement());
     Map<String, BpmnEdge> edges = byElementId(model.getModelElementsByType(BpmnEdge.class), e -> e.getBpmnElement());
 
@@ -69,19 +59,25 @@ class ProcessModelConventionsTests {
     assertThat(ids(model.getModelElementsByType(SequenceFlow.class))).isNotEmpty().allSatisfy(id -> assertThat(edges).containsKey(id));
   }
 
-  @Test
-  void idsFollowTheNamingConvention() {
+  @ParameterizedTest
+  @ValueSource(strings = {ProcessVariables.PROCESS_KEY, ProcessVariables.SITE_ALLOCATION_PROCESS_KEY})
+  void idsFollowTheNamingConvention(String key) {
+    BpmnModelInstance model = model(key);
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      assertThat(node.getId()).matches("(Task|Gateway|Event)_[A-Z][A-Za-z]+");
-      if (!node.getId().startsWith("Gateway_Join")) {
+      assertThat(node.getId()).matches("(Task|Gateway|Event|SubProcess)_[A-Z][A-Za-z]+");
+      // merges and parallel splits ask no question, so they carry no name
+      if (!node.getId().matches("Gateway_(Join|Split).*")) {
         assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank().matches("[А-ЯЁ0-9].*");
       }
     }
     assertThat(ids(model.getModelElementsByType(SequenceFlow.class))).allMatch(id -> id.matches("Flow_[A-Z][A-Za-z]+"));
   }
 
-  @Test
-  void everyUserTaskHasCandidateGroupAndDeployedForm() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {ProcessVariables.PROCESS_KEY, ProcessVariables.SITE_ALLOCATION_PROCESS_KEY})
+  void everyUserTaskHasCandidateGroupAndDeployedForm(String key) throws IOException {
+    ProcessDefinition definition = definition(key);
+    BpmnModelInstance model = model(key);
     List<String> resources = repositoryService.getDeploymentResourceNames(definition.getDeploymentId());
     Map<String, String> deployedFormIds = new java.util.HashMap<>();
     for (String resource : resources) {
@@ -100,6 +96,14 @@ class ProcessModelConventionsTests {
       assertThat(deployedFormIds).as("deployed forms").containsKey(task.getCamundaFormRef());
       assertThat(deployedFormIds.get(task.getCamundaFormRef())).startsWith("bpmn/forms/");
     }
+  }
+
+  private ProcessDefinition definition(String key) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+  }
+
+  private BpmnModelInstance model(String key) {
+    return repositoryService.getBpmnModelInstance(definition(key).getId());
   }
 
   private static List<String> ids(Collection<? extends FlowElement> elements) {
