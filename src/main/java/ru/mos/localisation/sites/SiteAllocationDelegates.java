@@ -5,10 +5,12 @@ import static ru.mos.localisation.process.ProcessVariables.DECLINED_SITE_IDS;
 import static ru.mos.localisation.process.ProcessVariables.OFFERED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SITES_FOUND;
+import static ru.mos.localisation.process.ProcessVariables.SITE_OFFER_ACCEPTED;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -58,15 +60,19 @@ public class SiteAllocationDelegates {
   /** «Снять резерв площадки»: after a decline or no answer; the site is not offered again. */
   @Bean
   JavaDelegate releaseSite(SiteService sites) {
-    return execution ->
-        sites
-            .release(execution.getProcessBusinessKey())
-            .ifPresent(
-                siteId -> {
-                  List<String> declined = new ArrayList<>(declined(execution));
-                  declined.add(siteId);
-                  execution.setVariable(DECLINED_SITE_IDS, String.join(",", declined));
-                });
+    return execution -> {
+      String number = execution.getProcessBusinessKey();
+      // no answer means the 14 days ran out; the investor is told the offer lapsed
+      boolean answered = execution.getVariable(SITE_OFFER_ACCEPTED) != null;
+      Optional<String> released = answered ? sites.release(number) : sites.expireOffer(number);
+      released.ifPresent(
+          siteId -> {
+            List<String> declined = new ArrayList<>(declined(execution));
+            declined.add(siteId);
+            execution.setVariable(DECLINED_SITE_IDS, String.join(",", declined));
+          });
+      execution.removeVariable(SITE_OFFER_ACCEPTED);
+    };
   }
 
   private static List<String> declined(DelegateExecution execution) {

@@ -134,6 +134,20 @@ public class SiteService {
     return held;
   }
 
+  /** The investor did not answer the offer in time: the reservation lapses and they are told. */
+  public Optional<String> expireOffer(String number) {
+    Optional<String> released = release(number);
+    released.ifPresent(
+        siteId ->
+            notifications.notify(
+                registry.get(number),
+                NotificationType.SITE_OFFER_EXPIRED,
+                "Request %s: site offer expired".formatted(number),
+                "The offer of site %s lapsed after 14 days without an answer; we are looking for another site."
+                    .formatted(siteId)));
+    return released;
+  }
+
   /** The reserved site becomes the request's for good. */
   public String allocate(String number) {
     String siteId =
