@@ -45,6 +45,58 @@ public final class TestRequests {
         true);
   }
 
+  /** The battery-recycling plant of an investor who asks Mosprom for nothing. */
+  public static NewLocalisationRequest recyclingPlantWithoutSupport(String externalReference) {
+    NewLocalisationRequest plant = recyclingPlant(externalReference);
+    return new NewLocalisationRequest(
+        plant.externalReference(), plant.investor(), plant.project(), plant.documents(), false, false);
+  }
+
+  /** The battery-recycling plant on a site of the given area: 500 ha fits no site of the demo registry. */
+  public static NewLocalisationRequest recyclingPlantOnArea(String externalReference, String requiredAreaHa) {
+    NewLocalisationRequest plant = recyclingPlant(externalReference);
+    Project project = plant.project();
+    return new NewLocalisationRequest(
+        plant.externalReference(),
+        plant.investor(),
+        new Project(
+            project.sector(),
+            project.title(),
+            project.description(),
+            project.investmentRub(),
+            project.plannedJobs(),
+            project.exportSharePercent(),
+            new BigDecimal(requiredAreaHa),
+            project.requiredPowerMw(),
+            project.hazardClass()),
+        plant.documents(),
+        plant.exportSupportRequested(),
+        plant.personnelExchangeRequested());
+  }
+
+  /**
+   * A small elevator factory of hazard class 5: priority C and no environmental review; the
+   * investor asks Mosprom for export support but not for a personnel exchange.
+   */
+  public static NewLocalisationRequest elevatorFactory(String externalReference) {
+    return new NewLocalisationRequest(
+        externalReference,
+        new Investor("Ge Pai New Energy Co.", "CN", "91310000MA1FL0000X", "invest@example.cn"),
+        new Project(
+            Sector.ELEVATORS,
+            "Elevator assembly plant",
+            "Assembly of passenger elevators for Moscow housing",
+            200_000_000L,
+            60,
+            10,
+            new BigDecimal("2.0"),
+            new BigDecimal("4.0"),
+            5),
+        List.of(DocumentType.BUSINESS_PLAN, DocumentType.FINANCIAL_STATEMENTS, DocumentType.CORPORATE_DOCUMENTS),
+        true,
+        false);
+  }
+
   /** The same request as the JSON body an investor portal sends. */
   public static String recyclingPlantJson(String externalReference) {
     return """

@@ -144,11 +144,11 @@ public class RequestRegistry {
     }
   }
 
-  /** Closes a request with its final status; the stage becomes DONE. */
+  /** Closes a request with its final status; the stage becomes DONE and no site is to be chosen. */
   public void finish(String number, RequestStatus status, String detail) {
     jdbc.sql(
             """
-            UPDATE localisation_request SET status = ?, stage = ?, updated_at = ?
+            UPDATE localisation_request SET status = ?, stage = ?, candidate_site_ids = NULL, updated_at = ?
             WHERE number = ?
             """)
         .params(status.name(), RequestStage.DONE.name(), now(), number)
