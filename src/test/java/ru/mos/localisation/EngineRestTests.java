@@ -55,6 +55,7 @@ class EngineRestTests {
   private static final Credentials ADMIN = new Credentials("admin", "admin");
   private static final Credentials INVESTMENT_OFFICER = new Credentials("investment.officer", "demo");
   private static final Credentials COMPLIANCE_OFFICER = new Credentials("compliance.officer", "demo");
+  private static final Credentials ECO_REVIEWER = new Credentials("eco.reviewer", "demo");
   private static final Credentials INVESTOR = new Credentials("investor", "demo");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -268,18 +269,28 @@ class EngineRestTests {
   }
 
   @Test
-  void assessmentToProceedLeadsToFinalApproval() throws Exception {
+  void assessmentToProceedSendsARecyclingPlantToEnvironmentalReview() throws Exception {
     Task assessment = startAndScreen();
 
     HttpResponse<String> response =
         complete(assessment, INVESTMENT_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "PROCEED"));
 
+    // battery recycling with hazard class 3: the priority decision requires environmental review
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     assertThat(openTask(assessment.getId())).isNull();
-    Task finalApproval =
+    Task review =
         taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId()).singleResult();
-    assertThat(finalApproval).isNotNull();
-    assertThat(finalApproval.getTaskDefinitionKey()).isEqualTo("Task_DecideFinalApproval");
+    assertThat(review).isNotNull();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewEnvironmentalImpact");
+    // and the environmental reviewer finds it among the tasks of their group
+    HttpResponse<String> reviewerTasks =
+        get(
+            "/engine-rest/task?processInstanceId=" + assessment.getProcessInstanceId()
+                + "&taskDefinitionKey=Task_ReviewEnvironmentalImpact",
+            ECO_REVIEWER);
+    assertThat(reviewerTasks.statusCode()).as(reviewerTasks.body()).isEqualTo(200);
+    assertThat(json(reviewerTasks)).hasSize(1);
+    assertThat(json(reviewerTasks).get(0).path("id").asText()).isEqualTo(review.getId());
   }
 
   @Test

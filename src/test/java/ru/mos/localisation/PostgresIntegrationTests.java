@@ -2,17 +2,22 @@ package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_DECISION;
+import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_CONDITIONS;
+import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_DECISION;
 import static ru.mos.localisation.process.ProcessVariables.FINAL_DECISION;
 import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS_CONFIRMED;
+import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_PLAN;
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST;
+import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
+import static ru.mos.localisation.process.ProcessVariables.SITE_ALLOCATION_PROCESS_KEY;
+import static ru.mos.localisation.process.ProcessVariables.SUPPORT_MEASURES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,11 +44,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -54,12 +58,12 @@ import ru.mos.localisation.request.RequestRegistry;
  * schema, the job executor running the asynchronous screening by itself, and both HTTP doors
  * (the investor API and {@code /engine-rest}) called over the network with HTTP Basic.
  *
- * <p>The database is a bean of this test's context, so it starts with the context and the
- * context closes it last, after the engine, its job executor and the connection pool
- * ({@code @DirtiesContext}: after this class). Other test contexts in the same JVM have engines of
- * their own, so the engine's name is unique and {@code /engine-rest} is called with it
- * ({@code /engine-rest/engine/<name>/…}); in production the one engine is {@code default} and the
- * same resources answer without the prefix.
+ * <p>The database is a bean of this test's context ({@link EmbeddedPostgresConfiguration}), so it
+ * starts with the context and the context closes it last, after the engine, its job executor and
+ * the connection pool ({@code @DirtiesContext}: after this class). Other test contexts in the same
+ * JVM have engines of their own, so the engine's name is unique and {@code /engine-rest} is called
+ * with it ({@code /engine-rest/engine/<name>/…}); in production the one engine is {@code default}
+ * and the same resources answer without the prefix.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,6 +77,7 @@ import ru.mos.localisation.request.RequestRegistry;
       "camunda.bpm.generate-unique-process-application-name=true"
     })
 @ActiveProfiles("demo")
+@Import(EmbeddedPostgresConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIntegrationTests {
 
@@ -84,6 +89,9 @@ class PostgresIntegrationTests {
   private static final User INVESTOR2 = new User("investor2", "demo");
   private static final User OFFICER = new User("investment.officer", "demo");
   private static final User HEAD = new User("investment.head", "demo");
+  private static final User ECO_REVIEWER = new User("eco.reviewer", "demo");
+  private static final User MOSPROM_SPECIALIST = new User("mosprom.specialist", "demo");
+  private static final User SITE_OFFICER = new User("site.officer", "demo");
   private static final User ADMIN = new User("admin", "admin");
   private static final User ANONYMOUS = null;
 
@@ -113,66 +121,132 @@ class PostgresIntegrationTests {
     this.registry = registry;
   }
 
-  /** A real PostgreSQL for this context: started with it, closed after everything that uses it. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class EmbeddedPostgresConfiguration {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.start();
-    }
-
-    /** Points the application's data source at the embedded database instead of spring.datasource.*. */
-    @Bean
-    JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-      String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
-      return new JdbcConnectionDetails() {
-        @Override
-        public String getUsername() {
-          return "postgres";
-        }
-
-        @Override
-        public String getPassword() {
-          return "";
-        }
-
-        @Override
-        public String getJdbcUrl() {
-          return url;
-        }
-      };
-    }
-  }
-
   @Test
-  void approvesRequestFromSubmissionToAgreementOnPostgres() {
-    // given an investor's complete request
-    Reply submitted = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson("PG-HAPPY-001"));
-    assertThat(submitted.status()).isEqualTo(201);
-    String number = submitted.body().path("number").asText();
-    assertThat(number).matches("LOC-\\d{4}-\\d{5}");
+  void approvesRequestFromSubmissionToAgreementWithAnAllocatedSiteOnPostgres() {
+    // given an investor's complete request for a battery-recycling plant
+    String number = submit("PG-HAPPY-001");
 
-    // when the screening job has run and the officials decide over /engine-rest
-    String assessment = awaitTask(OFFICER, number, "Task_AssessRequest");
-    assertThat(complete(OFFICER, assessment, ASSESSMENT_DECISION, "PROCEED").status()).isEqualTo(204);
+    // when the department proceeds and the environmental reviewer approves over /engine-rest
+    assessAndReviewEnvironmentalImpact(number);
+    // and, in parallel, Mosprom prepares the support package and the site officer selects a site
+    prepareSupportPackage(number);
+    String siteId = selectBestCandidateSite(number);
+    Reply offered = get(INVESTOR, REQUESTS + "/" + number);
+    assertThat(offered.body().path("stage").asText()).isEqualTo("SUPPORT_AND_SITE");
+    assertThat(offered.body().path("candidateSiteIds").isEmpty()).isTrue();
+    assertThat(offered.body().path("site").path("id").asText()).isEqualTo(siteId);
+    assertThat(offered.body().path("site").path("status").asText()).isEqualTo("RESERVED");
+    assertThat(notificationTypes(number)).contains("SUPPORT_PACKAGE_REGISTERED", "SITE_OFFERED");
+    // and the investor accepts the offered site
+    Reply answered = answerSiteOffer(number, true);
+    assertThat(answered.status()).as("answer: %s", answered.body()).isEqualTo(200);
+    assertThat(answered.body().path("stage").asText()).isEqualTo("FINAL_APPROVAL");
+    // and the board approves
     String finalApproval = awaitTask(HEAD, number, "Task_DecideFinalApproval");
     assertThat(complete(HEAD, finalApproval, FINAL_DECISION, "APPROVE").status()).isEqualTo(204);
 
-    // then the investor sees the approval with an agreement number and a timeline
+    // then the investor sees the approval with an agreement number, the allocated site and a timeline
     Reply view = get(INVESTOR, REQUESTS + "/" + number);
     assertThat(view.status()).isEqualTo(200);
     assertThat(view.body().path("status").asText()).isEqualTo("APPROVED");
     assertThat(view.body().path("stage").asText()).isEqualTo("DONE");
     assertThat(view.body().path("agreementNumber").asText())
         .isEqualTo("AGR-" + number.substring("LOC-".length()));
-    assertThat(texts(view.body().path("timeline"), "type")).isNotEmpty().contains("REGISTERED", "APPROVED");
-    // the outbox holds the approval notice, and the process has ended at its approved end event
+    JsonNode site = view.body().path("site");
+    assertThat(site.path("id").asText()).isEqualTo(siteId);
+    assertThat(site.path("status").asText()).isEqualTo("ALLOCATED");
+    assertThat(site.path("requestNumber").asText()).isEqualTo(number);
+    assertThat(texts(view.body().path("timeline"), "type"))
+        .contains(
+            "REGISTERED",
+            "STAGE_ENVIRONMENTAL_REVIEW",
+            "SUPPORT_PACKAGE_REGISTERED",
+            "SITES_MATCHED",
+            "SITE_RESERVED",
+            "SITE_OFFERED",
+            "SITE_ALLOCATED",
+            "APPROVED");
+    // and the site registry shows the site allocated to this request
+    JsonNode registered = siteInRegistry(siteId);
+    assertThat(registered.path("status").asText()).isEqualTo("ALLOCATED");
+    assertThat(registered.path("requestNumber").asText()).isEqualTo(number);
+    // the reservation ended as an allocation, the support package is stored, the outbox holds the notice
+    assertThat(reservations(number)).containsExactly(Map.entry(siteId, "ALLOCATED"));
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT measures, personnel_exchange_plan FROM support_package WHERE request_number = ?", number))
+        .containsEntry("measures", "TRADE_MISSION")
+        .containsEntry("personnel_exchange_plan", "Exchange of 10 engineers with the plant in Shanghai");
     assertThat(notificationTypes(number)).contains("APPROVED");
-    HistoricProcessInstance instance =
-        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
-    assertThat(instance.getEndTime()).isNotNull();
-    assertThat(instance.getEndActivityId()).isEqualTo("Event_RequestApproved");
+    // both process instances have ended where the model says
+    assertThat(endedInstance(PROCESS_KEY, number).getEndActivityId()).isEqualTo("Event_RequestApproved");
+    assertThat(endedInstance(SITE_ALLOCATION_PROCESS_KEY, number).getEndActivityId()).isEqualTo("Event_SiteReserved");
+  }
+
+  @Test
+  void withdrawalWhileASiteOfferAwaitsAnAnswerReleasesTheSiteOnPostgres() {
+    // given a request with a site reserved and offered, and the support package still being prepared
+    String number = submit("PG-WITHDRAW-001");
+    assessAndReviewEnvironmentalImpact(number);
+    String siteId = selectBestCandidateSite(number);
+    assertThat(siteInRegistry(siteId).path("status").asText()).isEqualTo("RESERVED");
+    assertThat(siteInRegistry(siteId).path("requestNumber").asText()).isEqualTo(number);
+
+    // when the investor withdraws it
+    Reply withdrawn = post(INVESTOR, REQUESTS + "/" + number + "/withdrawal", "{\"reason\": \"Moving the plant to Kazan\"}");
+
+    // then the request is closed as withdrawn and the site is available to others again
+    assertThat(withdrawn.status()).as("withdrawal: %s", withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.body().path("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(withdrawn.body().path("stage").asText()).isEqualTo("DONE");
+    assertThat(withdrawn.body().path("site").isNull()).as("site: %s", withdrawn.body().path("site")).isTrue();
+    JsonNode released = siteInRegistry(siteId);
+    assertThat(released.path("status").asText()).isEqualTo("AVAILABLE");
+    assertThat(released.path("requestNumber").textValue()).isNull();
+    assertThat(reservations(number)).containsExactly(Map.entry(siteId, "RELEASED"));
+    assertThat(notificationTypes(number)).contains("SITE_OFFERED", "WITHDRAWN");
+    assertThat(texts(withdrawn.body().path("timeline"), "type")).contains("SITE_RELEASED", "WITHDRAWN");
+    // no official still has work on it, and neither process instance runs on
+    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number).body()).isEmpty();
+    String requestInstance = endedInstance(PROCESS_KEY, number).getId();
+    // (Camunda names the event subprocess as the end activity; the end event inside it was passed)
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(requestInstance)
+                .activityId("Event_RequestWithdrawnClosed")
+                .finished()
+                .count())
+        .isOne();
+    assertThat(endedInstance(SITE_ALLOCATION_PROCESS_KEY, number).getEndTime()).isNotNull();
+
+    // and withdrawing again, or answering the offer now, is a conflict
+    Reply again = post(INVESTOR, REQUESTS + "/" + number + "/withdrawal", "{\"reason\": \"Once more\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.body().path("status").asInt()).isEqualTo(409);
+    assertThat(answerSiteOffer(number, true).status()).isEqualTo(409);
+    assertThat(get(INVESTOR, REQUESTS + "/" + number).body().path("status").asText()).isEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void withdrawalWhileASiteIsBeingSelectedLeavesNoCandidatesBehindOnPostgres() {
+    // given a request whose site officer is choosing among candidate sites
+    String number = submit("PG-WITHDRAW-002");
+    assessAndReviewEnvironmentalImpact(number);
+    awaitTask(SITE_OFFICER, number, "Task_SelectSite");
+    assertThat(get(INVESTOR, REQUESTS + "/" + number).body().path("candidateSiteIds")).isNotEmpty();
+
+    // when the investor withdraws it
+    Reply withdrawn = post(INVESTOR, REQUESTS + "/" + number + "/withdrawal", "{\"reason\": \"Postponed\"}");
+
+    // then nothing is being selected any more: no task, no candidates, no site
+    assertThat(withdrawn.status()).as("withdrawal: %s", withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.body().path("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number).body()).isEmpty();
+    assertThat(withdrawn.body().path("candidateSiteIds")).as("candidate sites of a withdrawn request").isEmpty();
+    assertThat(withdrawn.body().path("site").isNull()).isTrue();
+    assertThat(reservations(number)).isEmpty();
   }
 
   @Test
@@ -250,7 +324,12 @@ class PostgresIntegrationTests {
                 INVESTOR_REGISTRATION_NUMBER,
                 reference))
         .isEqualTo(1L);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).count())
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(number)
+                .count())
         .isEqualTo(1);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
         .isEqualTo(instancesBefore + 1);
@@ -318,6 +397,93 @@ class PostgresIntegrationTests {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  /** Files the example request under a new external reference; answers its registry number. */
+  private String submit(String externalReference) {
+    Reply submitted = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(externalReference));
+    assertThat(submitted.status()).as("submission: %s", submitted.body()).isEqualTo(201);
+    String number = submitted.body().path("number").asText();
+    assertThat(number).matches("LOC-\\d{4}-\\d{5}");
+    return number;
+  }
+
+  /** Once screening has run: the department proceeds, the environmental reviewer approves. */
+  private void assessAndReviewEnvironmentalImpact(String number) {
+    String assessment = awaitTask(OFFICER, number, "Task_AssessRequest");
+    assertThat(complete(OFFICER, assessment, ASSESSMENT_DECISION, "PROCEED").status()).isEqualTo(204);
+    String review = awaitTask(ECO_REVIEWER, number, "Task_ReviewEnvironmentalImpact");
+    assertThat(get(INVESTOR, REQUESTS + "/" + number).body().path("stage").asText()).isEqualTo("ENVIRONMENTAL_REVIEW");
+    ObjectNode variables = json.createObjectNode();
+    variables.set(ENVIRONMENTAL_DECISION, variable("APPROVE", "String"));
+    variables.set(ENVIRONMENTAL_CONDITIONS, variable("Closed-loop electrolyte handling", "String"));
+    Reply approved = complete(ECO_REVIEWER, review, variables);
+    assertThat(approved.status()).as("environmental review: %s", approved.body()).isEqualTo(204);
+  }
+
+  /** Mosprom's package: a trade mission and the personnel exchange the investor asked for. */
+  private void prepareSupportPackage(String number) {
+    String task = awaitTask(MOSPROM_SPECIALIST, number, "Task_PrepareSupportPackage");
+    ObjectNode variables = json.createObjectNode();
+    variables.set(SUPPORT_MEASURES, variable("[\"TRADE_MISSION\"]", "Json"));
+    variables.set(PERSONNEL_EXCHANGE_PLAN, variable("Exchange of 10 engineers with the plant in Shanghai", "String"));
+    Reply prepared = complete(MOSPROM_SPECIALIST, task, variables);
+    assertThat(prepared.status()).as("support package: %s", prepared.body()).isEqualTo(204);
+  }
+
+  /**
+   * The site officer picks the first candidate the investor's view shows. The task belongs to the
+   * called site-allocation instance, which shares the business key with the request's instance.
+   */
+  private String selectBestCandidateSite(String number) {
+    String task = awaitTask(SITE_OFFICER, number, "Task_SelectSite");
+    JsonNode candidates = get(INVESTOR, REQUESTS + "/" + number).body().path("candidateSiteIds");
+    assertThat(candidates).as("candidate sites").isNotEmpty();
+    String siteId = candidates.get(0).asText();
+    Reply selected = complete(SITE_OFFICER, task, SELECTED_SITE_ID, siteId);
+    assertThat(selected.status()).as("site selection: %s", selected.body()).isEqualTo(204);
+    return siteId;
+  }
+
+  private Reply answerSiteOffer(String number, boolean accepted) {
+    return post(
+        INVESTOR,
+        REQUESTS + "/" + number + "/site-offer/answer",
+        "{\"accepted\": %s, \"comment\": \"Close to our suppliers\"}".formatted(accepted));
+  }
+
+  /** The site as {@code GET /api/v1/sites} shows it. */
+  private JsonNode siteInRegistry(String siteId) {
+    Reply sites = get(INVESTOR, "/api/v1/sites");
+    assertThat(sites.status()).isEqualTo(200);
+    return StreamSupport.stream(sites.body().spliterator(), false)
+        .filter(site -> site.path("id").asText().equals(siteId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("site " + siteId + " not in the registry"));
+  }
+
+  /** The request's reservations, oldest first: site id and how each ended ({@code OPEN} while it holds). */
+  private List<Map.Entry<String, String>> reservations(String number) {
+    return jdbc.query(
+        "SELECT site_id, outcome, ended_at FROM site_reservation WHERE request_number = ? ORDER BY id",
+        (rs, row) -> {
+          String outcome = rs.getString("outcome");
+          assertThat(rs.getObject("ended_at") == null).as("ended_at set iff outcome set").isEqualTo(outcome == null);
+          return Map.entry(rs.getString("site_id"), outcome == null ? "OPEN" : outcome);
+        },
+        number);
+  }
+
+  private HistoricProcessInstance endedInstance(String processDefinitionKey, String number) {
+    HistoricProcessInstance instance =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(processDefinitionKey)
+            .processInstanceBusinessKey(number)
+            .singleResult();
+    assertThat(instance).as("%s instance of %s", processDefinitionKey, number).isNotNull();
+    assertThat(instance.getEndTime()).as("end of the %s instance of %s", processDefinitionKey, number).isNotNull();
+    return instance;
+  }
+
   private void assertRegisteredUnderBusinessKey(Reply start, String externalReference) {
     String businessKey = start.body().path("businessKey").asText();
     assertThat(businessKey).matches("LOC-\\d{4}-\\d{5}");
@@ -361,9 +527,20 @@ class PostgresIntegrationTests {
   }
 
   private Reply complete(User official, String taskId, String variable, Object value) {
+    ObjectNode variables = json.createObjectNode();
+    variables.putObject(variable).set("value", json.valueToTree(value));
+    return complete(official, taskId, variables);
+  }
+
+  private Reply complete(User official, String taskId, ObjectNode variables) {
     ObjectNode body = json.createObjectNode();
-    body.putObject("variables").putObject(variable).set("value", json.valueToTree(value));
+    body.set("variables", variables);
     return post(official, engineRest + "/task/" + taskId + "/complete", body.toString());
+  }
+
+  /** A typed variable of Camunda's REST API: {@code {"value": ..., "type": ...}}. */
+  private ObjectNode variable(String value, String type) {
+    return json.createObjectNode().put("value", value).put("type", type);
   }
 
   private String start() {

@@ -1,11 +1,15 @@
 package ru.mos.localisation.request.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -36,16 +40,19 @@ import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
@@ -76,8 +83,11 @@ import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
-import ru.mos.localisation.sites.SiteService;
 import ru.mos.localisation.request.TimelineEntry;
+import ru.mos.localisation.sites.IndustrialSite;
+import ru.mos.localisation.sites.SiteRegistry;
+import ru.mos.localisation.sites.SiteService;
+import ru.mos.localisation.sites.SiteStatus;
 import ru.mos.localisation.security.ProblemSecurityHandlers;
 import ru.mos.localisation.security.SecurityConfiguration;
 import ru.mos.localisation.web.ApiExceptionHandler;
@@ -88,7 +98,7 @@ import ru.mos.localisation.web.WebConfiguration;
  * The investor API as a client sees it: status codes, bodies, problem+json errors, HTTP Basic and
  * the body size limit, with the services behind the controller mocked.
  */
-@WebMvcTest(LocalisationRequestController.class)
+@WebMvcTest({LocalisationRequestController.class, SiteController.class})
 @ContextConfiguration(classes = LocalisationRequestControllerTests.InvestorApiSlice.class)
 class LocalisationRequestControllerTests {
 
@@ -104,6 +114,7 @@ class LocalisationRequestControllerTests {
   @EnableConfigurationProperties(ApiProperties.class)
   @Import({
     LocalisationRequestController.class,
+    SiteController.class,
     ApiExceptionHandler.class,
     WebConfiguration.class,
     SecurityConfiguration.class,
@@ -126,6 +137,7 @@ class LocalisationRequestControllerTests {
   @MockitoBean private IdentityService identityService;
   @MockitoBean private InvestorAnswers answers;
   @MockitoBean private SiteService sites;
+  @MockitoBean private SiteRegistry siteRegistry;
 
   // ---------------------------------------------------------------- filing a request
 
@@ -507,6 +519,36 @@ class LocalisationRequestControllerTests {
   }
 
   @Test
+  void viewShowsTheCandidateSitesWhileASiteIsBeingSelected() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
+    given(registry.candidateSites(NUMBER)).willReturn(List.of("MSK-022", "MSK-009", "MSK-003"));
+
+    mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stage").value("SUPPORT_AND_SITE"))
+        .andExpect(jsonPath("$.candidateSiteIds", contains("MSK-022", "MSK-009", "MSK-003")))
+        .andExpect(jsonPath("$.site").value(nullValue()));
+  }
+
+  @Test
+  void viewShowsTheSiteOfferedToTheRequest() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
+    given(sites.siteOf(NUMBER)).willReturn(Optional.of(site("MSK-022", SiteStatus.RESERVED, NUMBER)));
+
+    mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.candidateSiteIds", hasSize(0)))
+        .andExpect(jsonPath("$.site.id").value("MSK-022"))
+        .andExpect(jsonPath("$.site.name").value("Алабушево, участок 20"))
+        .andExpect(jsonPath("$.site.zone").value("ОЭЗ «Технополис Москва» — Алабушево"))
+        .andExpect(jsonPath("$.site.areaHa").value(5.0))
+        .andExpect(jsonPath("$.site.powerMw").value(10.0))
+        .andExpect(jsonPath("$.site.allowedHazardClasses", containsInAnyOrder(3, 4, 5)))
+        .andExpect(jsonPath("$.site.status").value("RESERVED"))
+        .andExpect(jsonPath("$.site.requestNumber").value(NUMBER));
+  }
+
+  @Test
   void malformedNumberIsA400NamingTheNumber() throws Exception {
     MvcResult result =
         mvc.perform(get(REQUESTS + "/abc").with(investor()))
@@ -652,6 +694,236 @@ class LocalisationRequestControllerTests {
     then(documents).shouldHaveNoInteractions();
   }
 
+  // ---------------------------------------------------------------- answering a site offer
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      value = {
+        "{\"accepted\": true, \"comment\": \"Suits us\"}  | true  | Suits us",
+        "{\"accepted\": false, \"comment\": \"Too far\"}  | false | Too far",
+        "{\"accepted\": true}                                | true  | null"
+      })
+  void siteOfferAnswerIsHandedToTheProcess(String body, boolean accepted, String comment) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
+    given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.FINAL_APPROVAL));
+
+    answerSiteOffer(NUMBER, body)
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(APPLICATION_JSON))
+        .andExpect(jsonPath("$.number").value(NUMBER))
+        .andExpect(jsonPath("$.stage").value("FINAL_APPROVAL"));
+
+    then(answers).should().answerSiteOffer(NUMBER, accepted, comment);
+    then(answers).shouldHaveNoMoreInteractions();
+  }
+
+  @Test
+  void siteOfferAnswerWithACommentOfExactlyTheLimitIsAccepted() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
+    given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE));
+    String comment = "C".repeat(1000);
+
+    answerSiteOffer(NUMBER, "{\"accepted\": false, \"comment\": \"" + comment + "\"}").andExpect(status().isOk());
+
+    then(answers).should().answerSiteOffer(NUMBER, false, comment);
+  }
+
+  static Stream<Arguments> invalidSiteOfferAnswer() {
+    return Stream.of(
+        Arguments.of("accepted missing", "{\"comment\": \"Suits us\"}", "accepted"),
+        Arguments.of("accepted null", "{\"accepted\": null}", "accepted"),
+        Arguments.of("accepted not a boolean", "{\"accepted\": \"maybe\"}", "accepted"),
+        Arguments.of("comment of 1001 characters", "{\"accepted\": true, \"comment\": \"" + "C".repeat(1001) + "\"}", "comment"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidSiteOfferAnswer")
+  void invalidSiteOfferAnswerIsA400NamingTheField(String description, String body, String field) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
+
+    MvcResult result =
+        answerSiteOffer(NUMBER, body)
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.status").value(400))
+            .andReturn();
+    assertThat(errorFields(result)).containsExactly(field);
+    then(answers).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void siteOfferAnswerWhenNoOfferAwaitsOneIsA409Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+    willThrow(new NotWaitingException(NUMBER, "SiteOfferAnswered"))
+        .given(answers)
+        .answerSiteOffer(eq(NUMBER), anyBoolean(), any());
+
+    answerSiteOffer(NUMBER, "{\"accepted\": true}")
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(409))
+        .andExpect(jsonPath("$.detail", containsString(NUMBER)))
+        .andExpect(jsonPath("$.detail", containsString("SiteOfferAnswered")));
+  }
+
+  @Test
+  void siteOfferAnswerForAnotherInvestorsRequestIsA404Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor2", RequestStage.SUPPORT_AND_SITE)));
+
+    answerSiteOffer(NUMBER, "{\"accepted\": true}")
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("No localisation request " + NUMBER))
+        .andExpect(content().string(not(containsString("Ge Pai"))));
+    then(answers).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void siteOfferAnswerForAnUnknownRequestIsA404Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.empty());
+
+    answerSiteOffer(NUMBER, "{\"accepted\": true}")
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(answers).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- withdrawing a request
+
+  @Test
+  void withdrawalIsHandedToTheProcess() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+    given(registry.get(NUMBER)).willReturn(finished(NUMBER, "investor", RequestStatus.WITHDRAWN));
+
+    withdraw(NUMBER, "{\"reason\": \"Project moved to another region\"}")
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(APPLICATION_JSON))
+        .andExpect(jsonPath("$.number").value(NUMBER))
+        .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+        .andExpect(jsonPath("$.stage").value("DONE"));
+
+    then(answers).should().withdraw(NUMBER, "Project moved to another region");
+    then(answers).shouldHaveNoMoreInteractions();
+  }
+
+  static Stream<Arguments> invalidWithdrawal() {
+    return Stream.of(
+        Arguments.of("reason missing", "{}"),
+        Arguments.of("reason null", "{\"reason\": null}"),
+        Arguments.of("reason empty", "{\"reason\": \"\"}"),
+        Arguments.of("reason blank", "{\"reason\": \"   \"}"),
+        Arguments.of("reason of 1001 characters", "{\"reason\": \"" + "R".repeat(1001) + "\"}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidWithdrawal")
+  void invalidWithdrawalIsA400NamingTheReason(String description, String body) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+
+    MvcResult result =
+        withdraw(NUMBER, body)
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+            .andReturn();
+    assertThat(errorFields(result)).isNotEmpty().containsOnly("reason");
+    then(answers).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void withdrawalOfAnEndedRequestIsA409Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(finished(NUMBER, "investor", RequestStatus.APPROVED)));
+    willThrow(new NotWaitingException(NUMBER, "RequestWithdrawn")).given(answers).withdraw(eq(NUMBER), any());
+
+    withdraw(NUMBER, "{\"reason\": \"Changed our plans\"}")
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(409))
+        .andExpect(jsonPath("$.detail", containsString(NUMBER)));
+  }
+
+  @Test
+  void withdrawalOfAnotherInvestorsRequestIsA404Problem() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor2", RequestStage.ASSESSMENT)));
+
+    withdraw(NUMBER, "{\"reason\": \"Changed our plans\"}")
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(answers).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void withdrawalForAMalformedNumberIsA400NamingTheNumber() throws Exception {
+    MvcResult result =
+        withdraw("LOC-25-1", "{\"reason\": \"Changed our plans\"}").andExpect(status().isBadRequest()).andReturn();
+    assertThat(errorFields(result)).containsExactly("number");
+    then(answers).shouldHaveNoInteractions();
+  }
+
+  // ---------------------------------------------------------------- the site registry
+
+  @Test
+  void siteRegistryListsEverySiteWithTheContractsFields() throws Exception {
+    given(siteRegistry.all())
+        .willReturn(
+            List.of(
+                new IndustrialSite(
+                    "MSK-001",
+                    "Технополис «Печатники», корпус 7",
+                    "ОЭЗ «Технополис Москва» — Печатники",
+                    new BigDecimal("2.50"),
+                    new BigDecimal("6.0"),
+                    Set.of(4, 5),
+                    SiteStatus.AVAILABLE,
+                    null),
+                site("MSK-022", SiteStatus.ALLOCATED, NUMBER)));
+
+    MvcResult result =
+        mvc.perform(get("/api/v1/sites").with(investor()))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith(APPLICATION_JSON))
+            .andExpect(jsonPath("$", hasSize(2)))
+            .andExpect(jsonPath("$[0].id").value("MSK-001"))
+            .andExpect(jsonPath("$[0].status").value("AVAILABLE"))
+            .andExpect(jsonPath("$[1].id").value("MSK-022"))
+            .andExpect(jsonPath("$[1].name").value("Алабушево, участок 20"))
+            .andExpect(jsonPath("$[1].zone").value("ОЭЗ «Технополис Москва» — Алабушево"))
+            .andExpect(jsonPath("$[1].areaHa").value(5.0))
+            .andExpect(jsonPath("$[1].powerMw").value(10.0))
+            .andExpect(jsonPath("$[1].allowedHazardClasses", containsInAnyOrder(3, 4, 5)))
+            .andExpect(jsonPath("$[1].status").value("ALLOCATED"))
+            .andExpect(jsonPath("$[1].requestNumber").value(NUMBER))
+            .andReturn();
+    JsonNode sitesJson = JSON.readTree(result.getResponse().getContentAsString());
+    List<String> fields = new ArrayList<>();
+    sitesJson.get(1).fieldNames().forEachRemaining(fields::add);
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "id", "name", "zone", "areaHa", "powerMw", "allowedHazardClasses", "status", "requestNumber");
+    // an available site is held by no request
+    assertThat(sitesJson.get(0).path("requestNumber").textValue()).isNull();
+  }
+
+  @Test
+  void siteRegistryWithoutCredentialsIsA401Problem() throws Exception {
+    mvc.perform(get("/api/v1/sites"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string(WWW_AUTHENTICATE, startsWith("Basic ")))
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(siteRegistry).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void siteRegistryForAnOfficialWithoutTheInvestorGroupIsA403Problem() throws Exception {
+    mvc.perform(
+            get("/api/v1/sites")
+                .with(user("site.officer").authorities(new SimpleGrantedAuthority("GROUP_site-allocation"))))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(siteRegistry).shouldHaveNoInteractions();
+  }
+
   // ---------------------------------------------------------------- failures behind the API
 
   @Test
@@ -695,6 +967,48 @@ class LocalisationRequestControllerTests {
             .with(investor())
             .contentType(APPLICATION_JSON)
             .content(body));
+  }
+
+  private ResultActions answerSiteOffer(String number, String body) throws Exception {
+    return mvc.perform(
+        post(REQUESTS + "/" + number + "/site-offer/answer")
+            .with(investor())
+            .contentType(APPLICATION_JSON)
+            .content(body));
+  }
+
+  private ResultActions withdraw(String number, String body) throws Exception {
+    return mvc.perform(
+        post(REQUESTS + "/" + number + "/withdrawal")
+            .with(investor())
+            .contentType(APPLICATION_JSON)
+            .content(body));
+  }
+
+  /** The demo registry's site that fits the example request best, with the given status and holder. */
+  private static IndustrialSite site(String id, SiteStatus status, String requestNumber) {
+    return new IndustrialSite(
+        id,
+        "Алабушево, участок 20",
+        "ОЭЗ «Технополис Москва» — Алабушево",
+        new BigDecimal("5.00"),
+        new BigDecimal("10.0"),
+        Set.of(3, 4, 5),
+        status,
+        requestNumber);
+  }
+
+  /** The example request once it has ended with {@code status}. */
+  private static LocalisationRequest finished(String number, String submittedBy, RequestStatus status) {
+    LocalisationRequest open = filed(number, submittedBy, RequestStage.DONE);
+    return new LocalisationRequest(
+        open.number(), open.externalReference(), open.investorName(), open.investorCountry(),
+        open.investorRegistrationNumber(), open.investorContactEmail(), open.sector(), open.title(),
+        open.description(), open.investmentRub(), open.plannedJobs(), open.exportSharePercent(),
+        open.requiredAreaHa(), open.requiredPowerMw(), open.hazardClass(), open.documents(),
+        open.missingDocuments(), open.exportSupportRequested(), open.personnelExchangeRequested(),
+        status, RequestStage.DONE, open.submittedBy(), open.processInstanceId(), open.agreementNumber(),
+        open.createdAt(), open.updatedAt());
   }
 
   /** The example request as the registry holds it once filed by {@code submittedBy}. */

@@ -1,0 +1,43 @@
+package ru.mos.localisation;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A real PostgreSQL for one test context: started with it, closed after everything that uses it
+ * (the engine, its job executor, the connection pool). Import it into a {@code @SpringBootTest}
+ * and mark the class {@code @DirtiesContext} so that the database stops with the class.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedPostgresConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres() throws IOException {
+    return EmbeddedPostgres.start();
+  }
+
+  /** Points the application's data source at the embedded database instead of spring.datasource.*. */
+  @Bean
+  JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
+    String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
+    return new JdbcConnectionDetails() {
+      @Override
+      public String getUsername() {
+        return "postgres";
+      }
+
+      @Override
+      public String getPassword() {
+        return "";
+      }
+
+      @Override
+      public String getJdbcUrl() {
+        return url;
+      }
+    };
+  }
+}
