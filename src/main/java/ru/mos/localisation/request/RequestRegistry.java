@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -110,6 +111,15 @@ public class RequestRegistry {
             .query(RequestRegistry::map)
             .list();
     return new RequestPage(items, page, size, total);
+  }
+
+  /** The registry numbers of the requests one user filed. */
+  public Set<String> numbersSubmittedBy(String submittedBy) {
+    return Set.copyOf(
+        jdbc.sql("SELECT number FROM localisation_request WHERE submitted_by = ?")
+            .param(submittedBy)
+            .query(String.class)
+            .list());
   }
 
   public void attachProcessInstance(String number, String processInstanceId) {

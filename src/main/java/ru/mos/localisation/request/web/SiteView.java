@@ -16,6 +16,10 @@ public record SiteView(
     SiteStatus status,
     String requestNumber) {
 
+  SiteView withoutRequestNumber() {
+    return new SiteView(id, name, zone, areaHa, powerMw, allowedHazardClasses, status, null);
+  }
+
   static SiteView of(IndustrialSite site) {
     return new SiteView(
         site.id(),

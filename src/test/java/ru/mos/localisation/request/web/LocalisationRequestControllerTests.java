@@ -878,6 +878,7 @@ class LocalisationRequestControllerTests {
                     SiteStatus.AVAILABLE,
                     null),
                 site("MSK-022", SiteStatus.ALLOCATED, NUMBER)));
+    given(registry.numbersSubmittedBy("investor")).willReturn(Set.of(NUMBER));
 
     MvcResult result =
         mvc.perform(get("/api/v1/sites").with(investor()))
@@ -903,6 +904,17 @@ class LocalisationRequestControllerTests {
             "id", "name", "zone", "areaHa", "powerMw", "allowedHazardClasses", "status", "requestNumber");
     // an available site is held by no request
     assertThat(sitesJson.get(0).path("requestNumber").textValue()).isNull();
+  }
+
+  @Test
+  void siteRegistryHidesWhichRequestOfAnotherInvestorHoldsASite() throws Exception {
+    given(siteRegistry.all()).willReturn(List.of(site("MSK-022", SiteStatus.RESERVED, "LOC-2025-00007")));
+    given(registry.numbersSubmittedBy("investor")).willReturn(Set.of(NUMBER));
+
+    mvc.perform(get("/api/v1/sites").with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].status").value("RESERVED"))
+        .andExpect(jsonPath("$[0].requestNumber").doesNotExist());
   }
 
   @Test
