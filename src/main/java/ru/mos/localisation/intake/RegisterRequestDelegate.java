@@ -4,6 +4,10 @@ import static ru.mos.localisation.process.ProcessVariables.EXPORT_SHARE_PERCENT;
 import static ru.mos.localisation.process.ProcessVariables.EXPORT_SUPPORT_REQUESTED;
 import static ru.mos.localisation.process.ProcessVariables.HAZARD_CLASS;
 import static ru.mos.localisation.process.ProcessVariables.INITIATOR;
+import static ru.mos.localisation.process.ProcessVariables.INVESTOR_COUNTRY;
+import static ru.mos.localisation.process.ProcessVariables.PROJECT_TITLE;
+import static ru.mos.localisation.process.ProcessVariables.REQUIRED_AREA_HA;
+import static ru.mos.localisation.process.ProcessVariables.REQUIRED_POWER_MW;
 import static ru.mos.localisation.process.ProcessVariables.INVESTMENT_RUB;
 import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_REQUESTED;
 import static ru.mos.localisation.process.ProcessVariables.PLANNED_JOBS;
@@ -29,16 +33,22 @@ import ru.mos.localisation.request.LocalisationRequest;
 public class RegisterRequestDelegate implements JavaDelegate {
 
   private final RequestPayloadReader payloadReader;
+  private final StartFormFields startForm;
   private final RegistrationService registration;
 
-  public RegisterRequestDelegate(RequestPayloadReader payloadReader, RegistrationService registration) {
+  public RegisterRequestDelegate(
+      RequestPayloadReader payloadReader, StartFormFields startForm, RegistrationService registration) {
     this.payloadReader = payloadReader;
+    this.startForm = startForm;
     this.registration = registration;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    NewLocalisationRequest request = payloadReader.read(requestPayload(execution));
+    Object payload = requestPayload(execution);
+    boolean fromStartForm = payload == null && startForm.submittedIn(execution.getVariables());
+    NewLocalisationRequest request =
+        payloadReader.read(fromStartForm ? startForm.toRequestJson(execution.getVariables()) : payload);
     // An engine user who started the process (engine REST, Tasklist) outranks a claimed submitter
     Object initiator = execution.getVariable(INITIATOR);
     Object submittedBy = initiator != null ? initiator : execution.getVariable(SUBMITTED_BY);
@@ -46,9 +56,18 @@ public class RegisterRequestDelegate implements JavaDelegate {
     LocalisationRequest registered =
         registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
 
+    execution.removeVariable(REQUEST);
+    if (fromStartForm) {
+      // the registry holds the request now; keep only what the process reads (set below)
+      execution.removeVariables(StartFormFields.NAMES);
+    }
     execution.setProcessBusinessKey(registered.number());
     execution.setVariable(REQUEST_NUMBER, registered.number());
     execution.setVariable(INVESTOR_NAME, registered.investorName());
+    execution.setVariable(INVESTOR_COUNTRY, registered.investorCountry());
+    execution.setVariable(PROJECT_TITLE, registered.title());
+    execution.setVariable(REQUIRED_AREA_HA, registered.requiredAreaHa().doubleValue());
+    execution.setVariable(REQUIRED_POWER_MW, registered.requiredPowerMw().doubleValue());
     // what the priority decision and the support branch read
     execution.setVariable(SECTOR, registered.sector().name());
     execution.setVariable(INVESTMENT_RUB, registered.investmentRub());
@@ -57,7 +76,6 @@ public class RegisterRequestDelegate implements JavaDelegate {
     execution.setVariable(HAZARD_CLASS, registered.hazardClass());
     execution.setVariable(EXPORT_SUPPORT_REQUESTED, registered.exportSupportRequested());
     execution.setVariable(PERSONNEL_EXCHANGE_REQUESTED, registered.personnelExchangeRequested());
-    execution.removeVariable(REQUEST);
   }
 
   /**

@@ -31,6 +31,12 @@ public final class ProcessVariables {
   public static final String MISSING_DOCUMENTS = "missingDocuments";
   public static final String AGREEMENT_NUMBER = "agreementNumber";
 
+  // What officials read on their forms, set at registration
+  public static final String INVESTOR_COUNTRY = "investorCountry";
+  public static final String PROJECT_TITLE = "projectTitle";
+  public static final String REQUIRED_AREA_HA = "requiredAreaHa";
+  public static final String REQUIRED_POWER_MW = "requiredPowerMw";
+
   // Inputs of the DMN decision localisation-priority, set at registration
   public static final String SECTOR = "sector";
   public static final String INVESTMENT_RUB = "investmentRub";
@@ -51,6 +57,10 @@ public final class ProcessVariables {
   public static final String SITES_FOUND = "sitesFound";
   public static final String DECLINED_SITE_IDS = "declinedSiteIds";
   public static final String OFFERED_SITE_ID = "offeredSiteId";
+  /** The candidates with their data, one per line, for the official who selects a site. */
+  public static final String CANDIDATE_SITES_SUMMARY = "candidateSitesSummary";
+  /** The site offered to the investor with its data, for the board's final approval. */
+  public static final String OFFERED_SITE_SUMMARY = "offeredSiteSummary";
 
   // Carried by the SiteOfferAnswered and RequestWithdrawn messages
   public static final String SITE_OFFER_ACCEPTED = "siteOfferAccepted";

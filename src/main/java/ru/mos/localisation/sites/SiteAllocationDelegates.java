@@ -1,6 +1,8 @@
 package ru.mos.localisation.sites;
 
+import static ru.mos.localisation.process.ProcessVariables.CANDIDATE_SITES_SUMMARY;
 import static ru.mos.localisation.process.ProcessVariables.CANDIDATE_SITE_IDS;
+import static ru.mos.localisation.process.ProcessVariables.OFFERED_SITE_SUMMARY;
 import static ru.mos.localisation.process.ProcessVariables.DECLINED_SITE_IDS;
 import static ru.mos.localisation.process.ProcessVariables.OFFERED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
@@ -33,6 +35,7 @@ public class SiteAllocationDelegates {
     return execution -> {
       List<String> candidates = sites.match(execution.getProcessBusinessKey(), declined(execution));
       execution.setVariable(CANDIDATE_SITE_IDS, String.join(",", candidates));
+      execution.setVariable(CANDIDATE_SITES_SUMMARY, sites.describeCandidates(candidates));
       execution.setVariable(SITES_FOUND, !candidates.isEmpty());
     };
   }
@@ -48,6 +51,8 @@ public class SiteAllocationDelegates {
         throw new BpmnError(SITE_UNAVAILABLE, e.getMessage());
       }
       execution.setVariable(OFFERED_SITE_ID, siteId);
+      sites.siteOf(execution.getProcessBusinessKey())
+          .ifPresent(site -> execution.setVariable(OFFERED_SITE_SUMMARY, SiteService.describe(site)));
     };
   }
 

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
@@ -162,6 +164,25 @@ public class SiteService {
     endReservation(number, "ALLOCATED");
     registry.addEvent(number, "SITE_ALLOCATED", siteId);
     return siteId;
+  }
+
+  /** A site with the data an official weighs, on one line in Russian. */
+  public static String describe(IndustrialSite site) {
+    return "%s — %s (%s), %s га, %s МВт, классы опасности %s"
+        .formatted(
+            site.id(),
+            site.name(),
+            site.zone(),
+            site.areaHa().stripTrailingZeros().toPlainString(),
+            site.powerMw().stripTrailingZeros().toPlainString(),
+            site.allowedHazardClasses().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+  }
+
+  /** The candidates of a request with their data, one per line, best first. */
+  public String describeCandidates(List<String> siteIds) {
+    Map<String, IndustrialSite> byId =
+        sites.all().stream().collect(Collectors.toMap(IndustrialSite::id, site -> site));
+    return siteIds.stream().map(byId::get).map(SiteService::describe).collect(Collectors.joining("\n"));
   }
 
   /** The site reserved for or allocated to the request, if any. */
