@@ -1,0 +1,102 @@
+package ru.mos.localisation.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.request.DocumentType;
+import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.Sector;
+
+/** An official registers a request gathered at a fair through Tasklist's start form. */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class StartFormTests {
+
+  @Autowired FormService formService;
+  @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RequestRegistry registry;
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void startFormRegistersTheRequestInTheSameRegistryAsTheApi() {
+    identityService.setAuthentication("investment.officer", List.of("investment-department"));
+
+    ProcessInstance instance = formService.submitStartForm(definitionId(), fairRequest("FAIR-2025-0101", "CN"));
+    identityService.clearAuthentication();
+
+    LocalisationRequest request = registry.get(instance.getBusinessKey());
+    assertThat(request.externalReference()).isEqualTo("FAIR-2025-0101");
+    assertThat(request.investorName()).isEqualTo("Shenzhen Lift Co.");
+    assertThat(request.sector()).isEqualTo(Sector.ELEVATORS);
+    assertThat(request.requiredAreaHa()).isEqualByComparingTo("2.5");
+    assertThat(request.hazardClass()).isEqualTo(5);
+    assertThat(request.documents())
+        .containsExactly(DocumentType.BUSINESS_PLAN, DocumentType.FINANCIAL_STATEMENTS, DocumentType.CORPORATE_DOCUMENTS);
+    assertThat(request.submittedBy()).isEqualTo("investment.officer");
+    // the payload lives in the registry; the process keeps what it reads
+    Map<String, Object> variables = runtimeService.getVariables(instance.getId());
+    assertThat(variables).doesNotContainKeys("externalReference", "investorRegistrationNumber", "investorContactEmail", "documents");
+    assertThat(variables).containsEntry(ProcessVariables.SECTOR, "ELEVATORS").containsEntry(ProcessVariables.HAZARD_CLASS, 5);
+  }
+
+  @Test
+  void invalidStartFormIsRefusedAndNothingIsStored() {
+    identityService.setAuthentication("investment.officer", List.of("investment-department"));
+    long before = runtimeService.createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), fairRequest("FAIR-2025-0102", "china")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("investor.country");
+
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  private String definitionId() {
+    return repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(ProcessVariables.PROCESS_KEY).latestVersion().singleResult().getId();
+  }
+
+  /** What Tasklist submits for the start form: flat variables, numbers as typed, a Json checklist. */
+  private static Map<String, Object> fairRequest(String reference, String country) {
+    return Variables.createVariables()
+        .putValue("externalReference", reference)
+        .putValue("investorName", "Shenzhen Lift Co.")
+        .putValue("investorCountry", country)
+        .putValue("investorRegistrationNumber", "91440300LIFT01")
+        .putValue("investorContactEmail", "lift@example.cn")
+        .putValue("sector", "ELEVATORS")
+        .putValue("projectTitle", "Elevator plant")
+        .putValue("investmentRub", 400_000_000L)
+        .putValue("plannedJobs", 80)
+        .putValue("exportSharePercent", 10)
+        .putValue("requiredAreaHa", 2.5)
+        .putValue("requiredPowerMw", 3)
+        .putValue("hazardClass", "5")
+        .putValue("documents", SpinValues.jsonValue("[\"BUSINESS_PLAN\",\"FINANCIAL_STATEMENTS\",\"CORPORATE_DOCUMENTS\"]").create())
+        .putValue("exportSupportRequested", true)
+        .putValue("personnelExchangeRequested", false);
+  }
+}
