@@ -116,11 +116,7 @@ public class SiteService {
    * @return the released site
    */
   public Optional<String> release(String number) {
-    Optional<String> held =
-        jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
-            .param(number)
-            .query(String.class)
-            .optional();
+    Optional<String> held = reservedSiteOf(number);
     held.ifPresent(
         siteId -> {
           jdbc.sql(
@@ -153,10 +149,7 @@ public class SiteService {
   /** The reserved site becomes the request's for good. */
   public String allocate(String number) {
     String siteId =
-        jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
-            .param(number)
-            .query(String.class)
-            .optional()
+        reservedSiteOf(number)
             .orElseThrow(() -> new IllegalStateException("No site reserved for " + number));
     jdbc.sql("UPDATE industrial_site SET status = 'ALLOCATED' WHERE id = ? AND request_number = ?")
         .params(siteId, number)
@@ -188,6 +181,13 @@ public class SiteService {
   /** The site reserved for or allocated to the request, if any. */
   public Optional<IndustrialSite> siteOf(String number) {
     return sites.heldBy(number);
+  }
+
+  private Optional<String> reservedSiteOf(String number) {
+    return jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
+        .param(number)
+        .query(String.class)
+        .optional();
   }
 
   private void endReservation(String number, String outcome) {
