@@ -26,7 +26,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -508,22 +507,7 @@ class PostgresIntegrationTests {
 
   /** Polls until the probe yields a value; fails after {@link #TIMEOUT}. */
   private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Timed out after " + TIMEOUT + " waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted while waiting for " + what, e);
-      }
-    }
+    return Polling.awaitValue(what, TIMEOUT, probe);
   }
 
   private Reply complete(User official, String taskId, String variable, Object value) {

@@ -7,7 +7,6 @@ import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SITE_ALLOCATION_PROCESS_KEY;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,21 +268,6 @@ class SiteReservationRaceTests {
 
   /** Polls until the probe yields a value; fails after {@link #TIMEOUT}. */
   private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Timed out after " + TIMEOUT + " waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted while waiting for " + what, e);
-      }
-    }
+    return Polling.awaitValue(what, TIMEOUT, probe);
   }
 }
