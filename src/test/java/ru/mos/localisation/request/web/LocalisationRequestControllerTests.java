@@ -918,6 +918,21 @@ class LocalisationRequestControllerTests {
   }
 
   @Test
+  void lostDatabaseIsA503ProblemWithRetryAfter() throws Exception {
+    given(intake.submit(any(), any()))
+        .willThrow(
+            new org.camunda.bpm.engine.ProcessEngineException(
+                "ENGINE-03004 Exception while executing Database Operation",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+
+    mvc.perform(post(REQUESTS).with(investor()).contentType(APPLICATION_JSON).content(recyclingPlantJson(REFERENCE)))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("The service is temporarily unavailable; please retry shortly"));
+  }
+
+  @Test
   void siteRegistryWithoutCredentialsIsA401Problem() throws Exception {
     mvc.perform(get("/api/v1/sites"))
         .andExpect(status().isUnauthorized())
