@@ -2,8 +2,10 @@ package ru.mos.localisation.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,16 +30,23 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object password = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || !(password instanceof String secret)
-        || !identityService.checkPassword(userId, secret)) {
+    if (userId == null || userId.isBlank() || !(password instanceof String secret)) {
       throw new BadCredentialsException("Bad credentials");
     }
-    List<GrantedAuthority> authorities =
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
-            .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    try {
+      if (!identityService.checkPassword(userId, secret)) {
+        throw new BadCredentialsException("Bad credentials");
+      }
+      List<GrantedAuthority> authorities =
+          identityService.createGroupQuery().groupMember(userId).list().stream()
+              .map(Group::getId)
+              .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
+              .toList();
+      return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    } catch (ProcessEngineException e) {
+      // the user registry could not be asked (e.g. the database is away): not a wrong password
+      throw new AuthenticationServiceException("Camunda's identity service is unavailable", e);
+    }
   }
 
   @Override

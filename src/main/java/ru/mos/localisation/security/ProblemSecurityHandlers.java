@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,6 +29,12 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof AuthenticationServiceException) {
+      // the credentials could not be checked at all; the client may retry, not re-authenticate
+      response.setHeader("Retry-After", "5");
+      write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; please retry shortly");
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"localisation-approval\"");
     write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required");
   }

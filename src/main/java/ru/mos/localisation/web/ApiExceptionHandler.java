@@ -3,9 +3,6 @@ package ru.mos.localisation.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,8 +15,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -119,32 +114,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
-    if (databaseUnreachable(e)) {
+    if (DatabaseUnavailable.isCause(e)) {
       // nothing was committed: the transaction could not even talk to the database
       LOG.warn("Database unreachable: {}", e.toString());
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; please retry shortly");
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, "5")
-          .body(problem);
+          .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
     }
     LOG.error("Unexpected error in the investor API", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
-  }
-
-  /** A lost or refused database connection, however deep the engine or Spring wrapped it. */
-  static boolean databaseUnreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CannotGetJdbcConnectionException
-          || t instanceof CannotCreateTransactionException
-          || t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ResponseEntity<Object> invalid(List<FieldError> errors) {
