@@ -193,6 +193,23 @@ class EngineRestTests {
   }
 
   @Test
+  void startWithAJavaSerializedVariableIsABadRequest() throws Exception {
+    ObjectNode body = objectMapper.createObjectNode();
+    ObjectNode request = body.putObject("variables").putObject(ProcessVariables.REQUEST);
+    request.put("type", "Object");
+    request.put("value", "rO0ABXQABHRlc3Q=");
+    ObjectNode info = request.putObject("valueInfo");
+    info.put("objectTypeName", "java.lang.String");
+    info.put("serializationDataFormat", "application/x-java-serialized-object");
+    long instancesBefore = processInstanceCount();
+
+    HttpResponse<String> response = start(ADMIN, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  @Test
   void startWithAMalformedJsonStringIsABadRequest() throws Exception {
     long instancesBefore = processInstanceCount();
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -11,11 +12,15 @@ import ru.mos.localisation.request.InvalidInputException;
 
 /**
  * Camunda's REST API wraps an exception from a task listener into a 500. When the cause is our
- * own validation (an official's decision with a value the process does not know), the caller
- * sent bad input: answer 400 with the validation message. Anything else keeps Camunda's answer.
+ * own validation (an official's decision with a value the process does not know) or a
+ * Java-serialized variable (refused by configuration), the caller sent bad input: answer 400 with
+ * the message. Anything else keeps Camunda's answer.
  */
 @Priority(1) // ahead of Camunda's own mapper for the same exception type
 public class EngineRestInvalidInputMapper implements ExceptionMapper<RestException> {
+
+  /** Camunda's code for "Java serialization format is prohibited". */
+  private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
   private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
 
@@ -23,12 +28,20 @@ public class EngineRestInvalidInputMapper implements ExceptionMapper<RestExcepti
   public Response toResponse(RestException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException invalid) {
-        return Response.status(Response.Status.BAD_REQUEST)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(ExceptionDto.fromException(invalid))
-            .build();
+        return badRequest(invalid);
+      }
+      // a Java-serialized variable, which this application refuses to deserialize
+      if (cause instanceof ProcessEngineException engine && String.valueOf(engine.getMessage()).contains(JAVA_SERIALIZATION_PROHIBITED)) {
+        return badRequest(engine);
       }
     }
     return camundaDefault.toResponse(exception);
+  }
+
+  private static Response badRequest(Exception cause) {
+    return Response.status(Response.Status.BAD_REQUEST)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ExceptionDto.fromException(cause))
+        .build();
   }
 }
