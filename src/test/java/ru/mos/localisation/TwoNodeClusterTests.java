@@ -1,0 +1,389 @@
+package ru.mos.localisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import ru.mos.localisation.intake.IntakeService;
+
+/**
+ * Two nodes of the application, two Spring contexts with an engine and a job executor each, on
+ * ONE PostgreSQL, as in the two-node compose set-up. The asynchronous screening job must run
+ * exactly once per request whichever node acquires it, and a node that dies holding locked jobs
+ * must not lose them: the other node runs them once their lock expires.
+ *
+ * <p>The database and the nodes are made by hand (not by the Spring test framework), so the class
+ * owns their life cycle: node B starts after node A has migrated the schema; the second test stops
+ * node A for good.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodeClusterTests {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwoNodeClusterTests.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final String SCREEN_ACTIVITY = "Task_ScreenInvestor";
+  private static final String ASSESS_TASK = "Task_AssessRequest";
+  /** The job lock time of both nodes: short, so that a dead node's jobs come free soon. */
+  private static final int LOCK_TIME_MS = 3000;
+
+  private EmbeddedPostgres postgres;
+  private Node nodeA;
+  private Node nodeB;
+  private JdbcTemplate jdbc;
+
+  /** One node of the cluster: its context, engine and job executor. */
+  private record Node(String name, ConfigurableApplicationContext context) {
+    ProcessEngine engine() {
+      return context.getBean(ProcessEngine.class);
+    }
+
+    JobExecutor jobExecutor() {
+      return ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getJobExecutor();
+    }
+
+    String hostname() {
+      return ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getHostname();
+    }
+
+    IntakeService intake() {
+      return context.getBean(IntakeService.class);
+    }
+  }
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    long start = System.nanoTime();
+    postgres = EmbeddedPostgres.start();
+    String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
+    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    // A first: it runs Flyway and creates Camunda's schema; B finds both in place
+    nodeA = startNode("nodeA", url);
+    nodeB = startNode("nodeB", url);
+    LOG.info(
+        "Cluster up in {} ms: {} (host {}, lock owner {}), {} (host {}, lock owner {})",
+        millisSince(start),
+        nodeA.name(), nodeA.hostname(), nodeA.jobExecutor().getLockOwner(),
+        nodeB.name(), nodeB.hostname(), nodeB.jobExecutor().getLockOwner());
+  }
+
+  private static Node startNode(String name, String url) {
+    // a unique engine name (letters and digits; a hyphen is ignored): other test contexts of this JVM have engines of their own
+    String engineName = name + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    // command-line arguments, so that they win over application.yml (default properties would not)
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(LocalisationApplication.class)
+            .profiles("demo")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name,
+                // more connections than job threads (at most 10) plus acquisition: a node whose job
+                // threads all hang in the database can still undeploy and shut down
+                "--spring.datasource.hikari.maximum-pool-size=16",
+                "--camunda.bpm.process-engine-name=" + engineName,
+                "--camunda.bpm.generate-unique-process-application-name=true",
+                "--camunda.bpm.job-execution.enabled=true",
+                "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,
+                // Spring waits this long for job threads still running at close (default 30 s)
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
+                "--spring.main.register-shutdown-hook=false");
+    return new Node(name, context);
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    for (Node node : new Node[] {nodeB, nodeA}) {
+      if (node != null && node.context().isActive()) {
+        node.context().close();
+      }
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  // --- test 1: both nodes share the work, each screening runs once ------------------------
+
+  @Test
+  @Order(1)
+  void threeHundredRequestsOnTwoNodesAreEachScreenedExactlyOnce() throws Exception {
+    int requests = 300;
+    long start = System.nanoTime();
+    List<String> numbers = submitConcurrently("TWO-NODE-LOAD", requests, 6, true);
+    long submitted = millisSince(start);
+
+    awaitAllAtAssessment(numbers);
+    long done = millisSince(start);
+    LOG.info("{} requests submitted in {} ms, all at {} after {} ms", requests, submitted, ASSESS_TASK, done);
+
+    assertExactlyOnce(numbers);
+    Map<String, Integer> jobsPerHost = screeningJobsPerHost(numbers);
+    LOG.info("Screening jobs per node (ACT_HI_JOB_LOG.HOSTNAME_): {}", jobsPerHost);
+    assertThat(jobsPerHost.values().stream().mapToInt(Integer::intValue).sum())
+        .as("successful screening jobs")
+        .isEqualTo(requests);
+    assertThat(jobsPerHost.keySet())
+        .as("both nodes' job executors screened")
+        .containsExactlyInAnyOrder(nodeA.hostname(), nodeB.hostname());
+    assertThat(jobsPerHost.values()).allMatch(count -> count > 0);
+  }
+
+  // --- test 2: a node dies holding locked jobs ---------------------------------------------
+
+  @Test
+  @Order(2)
+  void jobsLockedByANodeThatDiesAreRunOnceByTheOtherAfterTheLockExpires() throws Exception {
+    int requests = 60;
+    String lockOwnerA = nodeA.jobExecutor().getLockOwner();
+    // no node screens while the requests arrive
+    nodeA.jobExecutor().shutdown();
+    nodeB.jobExecutor().shutdown();
+    List<String> numbers = submitConcurrently("TWO-NODE-CRASH", requests, 4, false);
+    assertThat(screeningJobs(numbers)).as("screening jobs waiting").isEqualTo(requests);
+
+    long locked;
+    long crashStart;
+    // The test holds the requests' registry rows, so node A's screenings block half-way (writing
+    // their event), inside their transactions: A dies with jobs running and jobs acquired.
+    try (Connection holder = postgres.getPostgresDatabase().getConnection()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement("SELECT number FROM localisation_request WHERE number = ANY (?) FOR UPDATE")) {
+        lock.setArray(1, holder.createArrayOf("varchar", numbers.toArray()));
+        lock.executeQuery().close();
+      }
+      nodeA.jobExecutor().start();
+      locked =
+          Polling.awaitValue(
+              "node A to lock screening jobs",
+              TIMEOUT,
+              () -> {
+                long count = jobsLockedBy(lockOwnerA, numbers);
+                return count >= 6 ? Optional.of(count) : Optional.empty();
+              });
+      // let acquisition go on a little, then kill node A while its threads hang in the database
+      Thread.sleep(500);
+      locked = jobsLockedBy(lockOwnerA, numbers);
+      LOG.info("Node A holds {} of {} screening jobs; closing node A", locked, requests);
+      crashStart = System.nanoTime();
+      ExecutorService closer = Executors.newSingleThreadExecutor();
+      try {
+        closer.submit(() -> nodeA.context().close()).get(45, TimeUnit.SECONDS);
+      } finally {
+        closer.shutdownNow();
+      }
+      LOG.info("Node A closed in {} ms", millisSince(crashStart));
+      holder.rollback();
+    }
+    // nothing of node A's half-done screenings survived; its jobs are still locked in its name
+    assertThat(screeningEvents(numbers)).as("screening events after node A died").isZero();
+    long stillLocked = jobsLockedBy(lockOwnerA, numbers);
+    LOG.info("Jobs still locked by dead node A: {}; job retries: {}", stillLocked, retriesOf(numbers));
+    assertThat(stillLocked).as("jobs left locked by node A").isPositive();
+    assertThat(screeningJobs(numbers)).as("screening jobs left").isEqualTo(requests);
+
+    long restart = System.nanoTime();
+    nodeB.jobExecutor().start();
+    awaitAllAtAssessment(numbers);
+    long recovered = millisSince(restart);
+    LOG.info(
+        "Node B screened all {} requests {} ms after it restarted ({} ms after node A began to close; lock time {} ms)",
+        requests, recovered, millisSince(crashStart), LOCK_TIME_MS);
+
+    assertExactlyOnce(numbers);
+    Map<String, Integer> jobsPerHost = screeningJobsPerHost(numbers);
+    LOG.info("Successful screening jobs per node after the crash: {}", jobsPerHost);
+    assertThat(jobsPerHost).containsOnlyKeys(nodeB.hostname()).containsEntry(nodeB.hostname(), requests);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /** Submits requests from several threads, through node A's and node B's intake in turn (or B only). */
+  private List<String> submitConcurrently(String prefix, int count, int threads, boolean bothNodes)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        IntakeService intake = bothNodes && i % 2 == 0 ? nodeA.intake() : nodeB.intake();
+        String reference = "%s-%04d".formatted(prefix, i);
+        futures.add(
+            pool.submit(() -> intake.submit(TestRequests.recyclingPlant(reference), "investor").request().number()));
+      }
+      List<String> numbers = new ArrayList<>();
+      for (Future<String> future : futures) {
+        numbers.add(future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+      }
+      assertThat(numbers).doesNotHaveDuplicates().hasSize(count);
+      return Collections.unmodifiableList(numbers);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void awaitAllAtAssessment(List<String> numbers) {
+    Polling.awaitValue(
+        numbers.size() + " requests at " + ASSESS_TASK,
+        TIMEOUT,
+        () -> {
+          long waiting = tasksAt(ASSESS_TASK, numbers);
+          if (incidents() > 0) {
+            throw new AssertionError("incidents while waiting: " + incidents());
+          }
+          return waiting == numbers.size() ? Optional.of(waiting) : Optional.empty();
+        });
+  }
+
+  private void assertExactlyOnce(List<String> numbers) {
+    assertThat(tasksAt(ASSESS_TASK, numbers)).as("requests at assessment").isEqualTo(numbers.size());
+    assertThat(screeningJobs(numbers)).as("screening jobs left").isZero();
+    assertThat(incidents()).as("incidents").isZero();
+    // the side effect: one SCREENING_PASSED event per request, no request with two
+    List<Map<String, Object>> perRequest =
+        jdbc.queryForList(
+            """
+            SELECT request_number, COUNT(*) AS events FROM request_event
+            WHERE type = 'SCREENING_PASSED' AND request_number = ANY (?::varchar[])
+            GROUP BY request_number
+            """,
+            (Object) numbers.toArray(String[]::new));
+    assertThat(perRequest).as("requests with a screening event").hasSize(numbers.size());
+    assertThat(perRequest).allMatch(row -> ((Number) row.get("events")).longValue() == 1L);
+    assertThat(screeningEvents(numbers)).as("SCREENING_PASSED events").isEqualTo(numbers.size());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM request_event WHERE type = 'SCREENING_HIT' AND request_number = ANY (?::varchar[])",
+                Long.class,
+                (Object) numbers.toArray(String[]::new)))
+        .isZero();
+    // the outbox: no notification written twice
+    Long outbox =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM investor_notification WHERE request_number = ANY (?::varchar[])",
+            Long.class,
+            (Object) numbers.toArray(String[]::new));
+    LOG.info("Outbox rows (investor_notification) of these {} requests: {}", numbers.size(), outbox);
+    assertThat(
+            jdbc.queryForList(
+                """
+                SELECT request_number FROM investor_notification WHERE request_number = ANY (?::varchar[])
+                GROUP BY request_number, type HAVING COUNT(*) > 1
+                """,
+                String.class,
+                (Object) numbers.toArray(String[]::new)))
+        .as("notifications written twice")
+        .isEmpty();
+  }
+
+  private long tasksAt(String taskDefinitionKey, List<String> numbers) {
+    return jdbc.queryForObject(
+        """
+        SELECT COUNT(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+        WHERE t.task_def_key_ = ? AND e.business_key_ = ANY (?::varchar[])
+        """,
+        Long.class,
+        taskDefinitionKey,
+        numbers.toArray(String[]::new));
+  }
+
+  private long screeningJobs(List<String> numbers) {
+    return jdbc.queryForObject(
+        """
+        SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_execution e ON e.id_ = j.process_instance_id_
+        JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+        WHERE d.act_id_ = ? AND e.business_key_ = ANY (?::varchar[])
+        """,
+        Long.class,
+        SCREEN_ACTIVITY,
+        numbers.toArray(String[]::new));
+  }
+
+  private long jobsLockedBy(String lockOwner, List<String> numbers) {
+    return jdbc.queryForObject(
+        """
+        SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_execution e ON e.id_ = j.process_instance_id_
+        JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+        WHERE d.act_id_ = ? AND j.lock_owner_ = ? AND e.business_key_ = ANY (?::varchar[])
+        """,
+        Long.class,
+        SCREEN_ACTIVITY,
+        lockOwner,
+        numbers.toArray(String[]::new));
+  }
+
+  private List<Map<String, Object>> retriesOf(List<String> numbers) {
+    return jdbc.queryForList(
+        """
+        SELECT j.retries_, COUNT(*) AS jobs FROM act_ru_job j JOIN act_ru_execution e ON e.id_ = j.process_instance_id_
+        JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+        WHERE d.act_id_ = ? AND e.business_key_ = ANY (?::varchar[]) GROUP BY j.retries_
+        """,
+        SCREEN_ACTIVITY,
+        numbers.toArray(String[]::new));
+  }
+
+  private long screeningEvents(List<String> numbers) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM request_event WHERE type = 'SCREENING_PASSED' AND request_number = ANY (?::varchar[])",
+        Long.class,
+        (Object) numbers.toArray(String[]::new));
+  }
+
+  private long incidents() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Long.class);
+  }
+
+  /** Successful screening jobs of these requests per node, by the host name the engine writes in the job log. */
+  private Map<String, Integer> screeningJobsPerHost(List<String> numbers) {
+    Map<String, Integer> perHost = new java.util.TreeMap<>();
+    jdbc.query(
+        """
+        SELECT l.hostname_, COUNT(*) AS jobs FROM act_hi_job_log l
+        JOIN act_hi_procinst p ON p.id_ = l.process_instance_id_
+        WHERE l.act_id_ = ? AND l.job_state_ = 2 AND p.business_key_ = ANY (?::varchar[])
+        GROUP BY l.hostname_
+        """,
+        rs -> {
+          perHost.put(rs.getString(1), rs.getInt(2));
+        },
+        SCREEN_ACTIVITY,
+        numbers.toArray(String[]::new));
+    return perHost;
+  }
+
+  private static long millisSince(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+  }
+}
