@@ -127,10 +127,6 @@ class DatabaseOutageTests {
       running.close();
     }
 
-    String jdbcUrl() {
-      return "jdbc:postgresql://localhost:%d/postgres".formatted(port);
-    }
-
     @Override
     public synchronized void close() throws IOException {
       running.close();
@@ -147,22 +143,7 @@ class DatabaseOutageTests {
 
     @Bean
     JdbcConnectionDetails restartablePostgresConnection(RestartablePostgres postgres) {
-      return new JdbcConnectionDetails() {
-        @Override
-        public String getUsername() {
-          return "postgres";
-        }
-
-        @Override
-        public String getPassword() {
-          return "";
-        }
-
-        @Override
-        public String getJdbcUrl() {
-          return postgres.jdbcUrl();
-        }
-      };
+      return EmbeddedPostgresConfiguration.connectionTo(postgres.port);
     }
   }
 }

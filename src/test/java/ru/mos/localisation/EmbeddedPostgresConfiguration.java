@@ -22,7 +22,12 @@ public class EmbeddedPostgresConfiguration {
   /** Points the application's data source at the embedded database instead of spring.datasource.*. */
   @Bean
   JdbcConnectionDetails embeddedPostgresConnection(EmbeddedPostgres postgres) {
-    String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
+    return connectionTo(postgres.getPort());
+  }
+
+  /** The connection to an embedded PostgreSQL's default database on a port. */
+  public static JdbcConnectionDetails connectionTo(int port) {
+    String url = "jdbc:postgresql://localhost:%d/postgres".formatted(port);
     return new JdbcConnectionDetails() {
       @Override
       public String getUsername() {

@@ -122,12 +122,6 @@ public class RequestRegistry {
             .list());
   }
 
-  public void attachProcessInstance(String number, String processInstanceId) {
-    jdbc.sql("UPDATE localisation_request SET process_instance_id = ? WHERE number = ?")
-        .params(processInstanceId, number)
-        .update();
-  }
-
   public void updateDocuments(
       String number, Collection<DocumentType> documents, Collection<DocumentType> missing) {
     jdbc.sql(
