@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,6 +49,15 @@ public class SecurityConfiguration {
   CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(
       IdentityService identityService) {
     return new CamundaIdentityAuthenticationProvider(identityService);
+  }
+
+  /** HSTS on every door over TLS, before any filter that may answer early (401, 413). */
+  @Bean
+  FilterRegistrationBean<StrictTransportSecurityFilter> strictTransportSecurity() {
+    var registration = new FilterRegistrationBean<>(new StrictTransportSecurityFilter());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   /** Camunda's REST API is open by default; its own filter makes it ask for a Camunda user. */

@@ -10,12 +10,15 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
-  /** Runs before security, so an oversize body is refused before anything else reads it. */
+  /**
+   * Runs before security (only the HSTS filter comes first), so an oversize body is refused before
+   * anything else reads it.
+   */
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(ApiProperties properties) {
     var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxBodyBytes()));
     registration.addUrlPatterns("/api/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

@@ -268,6 +268,61 @@ class SecurityMatrixTests {
     assertThat(response.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
   }
 
+  // --- behind nginx, which terminates TLS and says so in X-Forwarded-Proto ---------------------
+
+  @Test
+  void overTlsTheWebappSessionCookieIsSecureHttpOnlyAndLax() throws Exception {
+    HttpResponse<String> page = sendForwarded("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, "https");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(cookieAttributes(page, "JSESSIONID")).contains("Secure", "HttpOnly", "SameSite=Lax");
+  }
+
+  @Test
+  void overPlainHttpTheWebappSessionCookieIsNotSecure() throws Exception {
+    HttpResponse<String> page = send("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(cookieAttributes(page, "JSESSIONID")).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+  }
+
+  @Test
+  void overTlsEveryDoorSendsStrictTransportSecurity() throws Exception {
+    for (HttpResponse<String> response :
+        List.of(
+            sendForwarded("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, "https"),
+            sendForwarded("GET", "/api/v1/localisation-requests", Role.INVESTOR, "https"),
+            sendForwarded("GET", "/engine-rest/task?maxResults=10", Role.INVESTMENT_OFFICER, "https"))) {
+      assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Strict-Transport-Security"))
+          .as(response.uri().toString())
+          .hasValue("max-age=31536000 ; includeSubDomains");
+    }
+  }
+
+  @Test
+  void overPlainHttpNoDoorSendsStrictTransportSecurity() throws Exception {
+    for (HttpResponse<String> response :
+        List.of(
+            send("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, null),
+            send("GET", "/api/v1/localisation-requests", Role.INVESTOR, null),
+            sendForwarded("GET", "/api/v1/localisation-requests", Role.INVESTOR, "http"),
+            send("GET", "/engine-rest/task?maxResults=10", Role.INVESTMENT_OFFICER, null))) {
+      assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Strict-Transport-Security")).as(response.uri().toString()).isEmpty();
+    }
+  }
+
+  /** The attributes of one cookie the response sets, e.g. {@code [Path=/, Secure, HttpOnly]}. */
+  private static List<String> cookieAttributes(HttpResponse<String> response, String name) {
+    String cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith(name + "="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + name + " cookie: " + response.headers().map()));
+    return Stream.of(cookie.split(";")).skip(1).map(String::strip).toList();
+  }
+
   // --- calls ---------------------------------------------------------------------------------
 
   private HttpResponse<String> call(Endpoint endpoint, Role role) throws Exception {
@@ -335,7 +390,16 @@ class SecurityMatrixTests {
   }
 
   private HttpResponse<String> send(String method, String path, Role role, String jsonBody) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    return send(HttpRequest.newBuilder(uri(path)), method, role, jsonBody);
+  }
+
+  /** As nginx forwards it: the scheme the client used in {@code X-Forwarded-Proto}. */
+  private HttpResponse<String> sendForwarded(String method, String path, Role role, String scheme) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-Proto", scheme), method, role, null);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String method, Role role, String jsonBody)
+      throws Exception {
     if (role.user != null) {
       String pair = role.user + ":" + role.password;
       request.header(
