@@ -53,6 +53,8 @@ class EngineRestTests {
   private static final String START_PATH =
       "/engine-rest/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
   private static final String BUSINESS_KEY_PATTERN = "LOC-\\d{4}-\\d{5}";
+  /** {@code queryMaxResultsLimit} of application.yml: the largest page an authenticated caller gets. */
+  private static final int QUERY_MAX_RESULTS = 2000;
 
   private static final Credentials ADMIN = new Credentials("admin", "admin");
   private static final Credentials INVESTMENT_OFFICER = new Credentials("investment.officer", "demo");
@@ -125,10 +127,30 @@ class EngineRestTests {
 
   @Test
   void taskListWithValidCredentialsIsAnswered() throws Exception {
-    HttpResponse<String> response = get("/engine-rest/task", INVESTMENT_OFFICER);
+    HttpResponse<String> response = get("/engine-rest/task?maxResults=" + QUERY_MAX_RESULTS, INVESTMENT_OFFICER);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).isArray()).isTrue();
+  }
+
+  // --- bounded queries -----------------------------------------------------------------------
+
+  @Test
+  void aPageLargerThanTheQueryLimitIsABadRequest() throws Exception {
+    HttpResponse<String> response = get("/engine-rest/task?maxResults=" + (QUERY_MAX_RESULTS + 1), INVESTMENT_OFFICER);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("type").asText()).isEqualTo("BadUserRequestException");
+    assertThat(json(response).path("message").asText()).isEqualTo("Max results limit of " + QUERY_MAX_RESULTS + " exceeded!");
+  }
+
+  @Test
+  void aQueryWithoutAPageIsABadRequest() throws Exception {
+    HttpResponse<String> response = get("/engine-rest/task", INVESTMENT_OFFICER);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("type").asText()).isEqualTo("BadUserRequestException");
+    assertThat(json(response).path("message").asText()).isEqualTo("An unbound number of results is forbidden!");
   }
 
   // --- starting a request ---------------------------------------------------------------------
@@ -305,7 +327,7 @@ class EngineRestTests {
     HttpResponse<String> reviewerTasks =
         get(
             "/engine-rest/task?processInstanceId=" + assessment.getProcessInstanceId()
-                + "&taskDefinitionKey=Task_ReviewEnvironmentalImpact",
+                + "&taskDefinitionKey=Task_ReviewEnvironmentalImpact&maxResults=10",
             ECO_REVIEWER);
     assertThat(reviewerTasks.statusCode()).as(reviewerTasks.body()).isEqualTo(200);
     assertThat(json(reviewerTasks)).hasSize(1);

@@ -206,7 +206,7 @@ class PostgresIntegrationTests {
     assertThat(notificationTypes(number)).contains("SITE_OFFERED", "WITHDRAWN");
     assertThat(texts(withdrawn.body().path("timeline"), "type")).contains("SITE_RELEASED", "WITHDRAWN");
     // no official still has work on it, and neither process instance runs on
-    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number).body()).isEmpty();
+    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number + "&maxResults=10").body()).isEmpty();
     String requestInstance = endedInstance(PROCESS_KEY, number).getId();
     // (Camunda names the event subprocess as the end activity; the end event inside it was passed)
     assertThat(
@@ -242,7 +242,7 @@ class PostgresIntegrationTests {
     // then nothing is being selected any more: no task, no candidates, no site
     assertThat(withdrawn.status()).as("withdrawal: %s", withdrawn.body()).isEqualTo(200);
     assertThat(withdrawn.body().path("status").asText()).isEqualTo("WITHDRAWN");
-    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number).body()).isEmpty();
+    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number + "&maxResults=10").body()).isEmpty();
     assertThat(withdrawn.body().path("candidateSiteIds")).as("candidate sites of a withdrawn request").isEmpty();
     assertThat(withdrawn.body().path("site").isNull()).isTrue();
     assertThat(reservations(number)).isEmpty();
@@ -495,7 +495,7 @@ class PostgresIntegrationTests {
   /** Waits until the process of a request has the task open, as the official sees it over REST. */
   private String awaitTask(User official, String businessKey, String taskDefinitionKey) {
     String query =
-        engineRest + "/task?processInstanceBusinessKey=%s&taskDefinitionKey=%s".formatted(businessKey, taskDefinitionKey);
+        engineRest + "/task?processInstanceBusinessKey=%s&taskDefinitionKey=%s&maxResults=10".formatted(businessKey, taskDefinitionKey);
     return awaitValue(
         "task " + taskDefinitionKey + " of " + businessKey,
         () -> {

@@ -332,10 +332,10 @@ class SecurityMatrixTests {
       case API_POST -> send("POST", "/api/v1/localisation-requests", role, newRequestJson());
       case API_SITES -> send("GET", "/api/v1/sites", role, null);
       case API_OPENAPI -> send("GET", "/api/v1/openapi", role, null);
-      case ENGINE_TASKS -> send("GET", "/engine-rest/task", role, null);
+      case ENGINE_TASKS -> send("GET", "/engine-rest/task?maxResults=100", role, null);
       case ENGINE_ENGINES -> send("GET", "/engine-rest/engine", role, null);
       case ENGINE_START -> send("POST", START_PATH, role, startBody());
-      case ENGINE_USERS -> send("GET", "/engine-rest/user", role, null);
+      case ENGINE_USERS -> send("GET", "/engine-rest/user?maxResults=100", role, null);
       case ACTUATOR_HEALTH -> send("GET", "/actuator/health", role, null);
       case ACTUATOR_ENV -> send("GET", "/actuator/env", role, null);
       case TASKLIST_PAGE -> send("GET", "/camunda/app/tasklist/default/", role, null);
