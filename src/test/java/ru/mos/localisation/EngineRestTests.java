@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,11 +22,15 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +60,8 @@ class EngineRestTests {
   private static final String BUSINESS_KEY_PATTERN = "LOC-\\d{4}-\\d{5}";
   /** {@code queryMaxResultsLimit} of application.yml: the largest page an authenticated caller gets. */
   private static final int QUERY_MAX_RESULTS = 2000;
+  /** localisation.engine-rest.max-deployment-bytes of application.yml. */
+  private static final int MAX_DEPLOYMENT_BYTES = 5_242_880;
 
   private static final Credentials ADMIN = new Credentials("admin", "admin");
   private static final Credentials INVESTMENT_OFFICER = new Credentials("investment.officer", "demo");
@@ -70,6 +77,7 @@ class EngineRestTests {
   private final ManagementService managementService;
   private final TaskService taskService;
   private final IdentityService identityService;
+  private final RepositoryService repositoryService;
 
   @Autowired
   EngineRestTests(
@@ -79,7 +87,8 @@ class EngineRestTests {
       HistoryService historyService,
       ManagementService managementService,
       TaskService taskService,
-      IdentityService identityService) {
+      IdentityService identityService,
+      RepositoryService repositoryService) {
     this.baseUrl = "http://localhost:" + port;
     this.objectMapper = objectMapper;
     this.jdbc = jdbc;
@@ -87,6 +96,7 @@ class EngineRestTests {
     this.managementService = managementService;
     this.taskService = taskService;
     this.identityService = identityService;
+    this.repositoryService = repositoryService;
   }
 
   // --- authentication -----------------------------------------------------------------------
@@ -346,6 +356,33 @@ class EngineRestTests {
     assertThat(openTask(assessment.getId())).isNotNull();
   }
 
+  // --- deployments ----------------------------------------------------------------------------
+
+  @Test
+  void adminDeploysASmallModel() throws Exception {
+    String name = "probe-" + UUID.randomUUID();
+
+    HttpResponse<String> response = deploy(name, probeModel(name), 0, false);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(json(response).path("deployedProcessDefinitions")).hasSize(1);
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isOne();
+  }
+
+  @ParameterizedTest(name = "length declared: {0}")
+  @ValueSource(booleans = {true, false})
+  void aDeploymentAboveItsLimitIsRefusedWith413AndDeploysNothing(boolean lengthDeclared) throws Exception {
+    String name = "probe-" + UUID.randomUUID();
+
+    // a resource of more than the limit on its own (a multipart reader never reads the final "--")
+    HttpResponse<String> response = deploy(name, probeModel(name), MAX_DEPLOYMENT_BYTES + 1, lengthDeclared);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(json(response).path("type").asText()).isEqualTo("BodyTooLargeException");
+    assertThat(json(response).path("message").asText()).isEqualTo("Request body exceeds " + MAX_DEPLOYMENT_BYTES + " bytes");
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+  }
+
   // --- webapps and actuator --------------------------------------------------------------------
 
   @Test
@@ -398,6 +435,44 @@ class EngineRestTests {
     assertThat(assessment).isNotNull();
     assertThat(assessment.getTaskDefinitionKey()).isEqualTo("Task_AssessRequest");
     return assessment;
+  }
+
+  /** A process with nothing but a start and an end event, named after the deployment. */
+  private static String probeModel(String name) {
+    return Bpmn.convertToString(
+        Bpmn.createExecutableProcess(name).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+  }
+
+  /**
+   * Deploys a model as Camunda's clients do ({@code multipart/form-data}), with a second resource of
+   * {@code paddingBytes} spaces when that is above zero.
+   */
+  private HttpResponse<String> deploy(String name, String model, int paddingBytes, boolean lengthDeclared)
+      throws Exception {
+    String boundary = "----probe" + UUID.randomUUID();
+    String body =
+        part(boundary, "deployment-name", null) + name + "\r\n"
+            + part(boundary, name + ".bpmn", name + ".bpmn") + model + "\r\n"
+            + (paddingBytes > 0 ? part(boundary, "padding.txt", "padding.txt") + " ".repeat(paddingBytes) + "\r\n" : "")
+            + "--" + boundary + "--\r\n";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+            .header("Authorization", ADMIN.header())
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                lengthDeclared
+                    ? BodyPublishers.ofByteArray(bytes)
+                    : BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+            .build();
+    return http.send(request, BodyHandlers.ofString());
+  }
+
+  private static String part(String boundary, String name, String fileName) {
+    return "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"" + name + "\""
+        + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
+        + "\r\n\r\n";
   }
 
   private Task openTask(String taskId) {

@@ -8,41 +8,84 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than the limit with 413: at once when the declared length is too
- * large, and while reading when a chunked body grows past it.
+ * large, and while reading when a chunked body grows past it. Each door answers in its own error
+ * format: the investor API in problem+json, Camunda's REST API in Camunda's {@code {type, message}}.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  /** Request attribute: the limit a body ran past while being read. */
+  private static final String EXCEEDED_LIMIT = RequestBodyLimitFilter.class.getName() + ".exceededLimit";
 
-  public RequestBodyLimitFilter(long maxBytes) {
-    this.maxBytes = maxBytes;
+  private final ToLongFunction<HttpServletRequest> limit;
+  private final String contentType;
+  private final LongFunction<String> errorBody;
+
+  private RequestBodyLimitFilter(
+      ToLongFunction<HttpServletRequest> limit, String contentType, LongFunction<String> errorBody) {
+    this.limit = limit;
+    this.contentType = contentType;
+    this.errorBody = errorBody;
+  }
+
+  /** The investor API: one limit, errors as problem+json. */
+  public static RequestBodyLimitFilter problemJson(long maxBytes) {
+    return new RequestBodyLimitFilter(
+        request -> maxBytes,
+        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+        max ->
+            "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                + "\"detail\":\"" + BodyTooLargeException.message(max) + "\"}");
+  }
+
+  /** Camunda's REST API: a limit per path, errors in Camunda's format (as its exception mapper writes them). */
+  public static RequestBodyLimitFilter camundaJson(EngineRestProperties properties) {
+    return new RequestBodyLimitFilter(
+        request -> properties.maxBytesFor(request.getRequestURI()),
+        MediaType.APPLICATION_JSON_VALUE,
+        max ->
+            "{\"type\":\"" + BodyTooLargeException.class.getSimpleName() + "\",\"message\":\""
+                + BodyTooLargeException.message(max) + "\",\"code\":null}");
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long maxBytes = limit.applyAsLong(request);
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write(
-          "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-              + "\"detail\":\"Request body exceeds " + maxBytes + " bytes\"}");
+      response.setContentType(contentType);
+      response.getWriter().write(errorBody.apply(maxBytes));
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);
   }
 
+  /**
+   * The limit this request's body ran past while being read, if it did: a reader may report that
+   * as anything from an I/O error to an unexpected end of input.
+   */
+  public static OptionalLong exceededLimit(HttpServletRequest request) {
+    return request.getAttribute(EXCEEDED_LIMIT) instanceof Long limit ? OptionalLong.of(limit) : OptionalLong.empty();
+  }
+
   /** Thrown while reading a body that turned out too large; the API answers 413. */
   public static class BodyTooLargeException extends IOException {
     public BodyTooLargeException(long maxBytes) {
-      super("Request body exceeds " + maxBytes + " bytes");
+      super(message(maxBytes));
+    }
+
+    private static String message(long maxBytes) {
+      return "Request body exceeds " + maxBytes + " bytes";
     }
   }
 
@@ -58,24 +101,27 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new LimitedInputStream(super.getInputStream(), maxBytes);
+        stream = new LimitedInputStream(this, super.getInputStream(), maxBytes);
       }
       return stream;
     }
   }
 
   private static final class LimitedInputStream extends ServletInputStream {
+    private final HttpServletRequest request;
     private final ServletInputStream delegate;
     private final long maxBytes;
     private long read;
 
-    LimitedInputStream(ServletInputStream delegate, long maxBytes) {
+    LimitedInputStream(HttpServletRequest request, ServletInputStream delegate, long maxBytes) {
+      this.request = request;
       this.delegate = delegate;
       this.maxBytes = maxBytes;
     }
 
     @Override
     public int read() throws IOException {
+      refusePastTheLimit();
       int b = delegate.read();
       if (b >= 0) {
         count(1);
@@ -85,6 +131,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      refusePastTheLimit();
       int n = delegate.read(buffer, offset, length);
       if (n > 0) {
         count(n);
@@ -94,7 +141,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private void count(int n) throws BodyTooLargeException {
       read += n;
+      refusePastTheLimit();
+    }
+
+    /** Also on every read after the first refusal: a reader that swallowed it learns nothing more. */
+    private void refusePastTheLimit() throws BodyTooLargeException {
       if (read > maxBytes) {
+        request.setAttribute(EXCEEDED_LIMIT, maxBytes);
         throw new BodyTooLargeException(maxBytes);
       }
     }

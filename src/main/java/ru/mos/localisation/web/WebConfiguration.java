@@ -16,14 +16,25 @@ public class WebConfiguration {
    */
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(ApiProperties properties) {
-    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxBodyBytes()));
+    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.problemJson(properties.maxBodyBytes()));
+    registration.setName("investor-api-body-limit");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 
+  /** The same for Camunda's REST API, ahead of its authentication filter. */
   @Bean
-  ResourceConfigCustomizer engineRestInvalidInput() {
-    return config -> config.register(EngineRestInvalidInputMapper.class);
+  FilterRegistrationBean<RequestBodyLimitFilter> engineRestBodyLimit(EngineRestProperties properties) {
+    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.camundaJson(properties));
+    registration.setName("engine-rest-body-limit");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  ResourceConfigCustomizer engineRestErrors() {
+    return config -> config.register(EngineRestInvalidInputMapper.class).register(EngineRestBodyLimitInterceptor.class);
   }
 }

@@ -92,6 +92,7 @@ import ru.mos.localisation.security.ProblemSecurityHandlers;
 import ru.mos.localisation.security.SecurityConfiguration;
 import ru.mos.localisation.web.ApiExceptionHandler;
 import ru.mos.localisation.web.ApiProperties;
+import ru.mos.localisation.web.EngineRestProperties;
 import ru.mos.localisation.web.WebConfiguration;
 
 /**
@@ -105,13 +106,14 @@ class LocalisationRequestControllerTests {
   /**
    * The slice's configuration. {@code LocalisationApplication} cannot serve: its
    * {@code @EnableProcessApplication} imports Camunda's {@code SpringBootProcessApplication}, which
-   * needs the whole engine. And {@code @ConfigurationPropertiesScan} skips {@code ApiProperties} in
-   * a slice. So this class imports exactly what the investor API runs on. It is a plain
+   * needs the whole engine. And {@code @ConfigurationPropertiesScan} skips {@code ApiProperties} and
+   * {@code EngineRestProperties} (both needed by {@code WebConfiguration}) in a slice. So this class
+   * imports exactly what the investor API runs on. It is a plain
    * {@code @Configuration} on purpose: a nested {@code @SpringBootConfiguration} would be found by
    * other tests' search for the application class.
    */
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(ApiProperties.class)
+  @EnableConfigurationProperties({ApiProperties.class, EngineRestProperties.class})
   @Import({
     LocalisationRequestController.class,
     SiteController.class,
