@@ -1,0 +1,233 @@
+package ru.mos.localisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS_CONFIRMED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.mockito.stubbing.Stubber;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestStage;
+
+/**
+ * A step that fails halfway leaves nothing behind, on a real PostgreSQL: the application's rows a
+ * delegate wrote before the failure go down with the engine's transaction, the process stays where
+ * it was, and the repeated step writes them exactly once. The failure is the registry throwing once,
+ * after other rows of the same step were written ({@code @MockitoSpyBean}, reset after each test).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      // the test runs the jobs itself, as the job executor would, to see each try
+      "camunda.bpm.job-execution.enabled=false",
+      // other Spring test contexts with their own engines live in the same JVM
+      "camunda.bpm.generate-unique-process-engine-name=true",
+      "camunda.bpm.generate-unique-process-application-name=true"
+    })
+@ActiveProfiles("demo")
+@Import(EmbeddedPostgresConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CrashSafetyTests {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String REQUESTS = "/api/v1/localisation-requests";
+  private static final User INVESTOR = new User("investor", "demo");
+  private static final User OFFICER = new User("investment.officer", "demo");
+  private static final String CRASH = "Simulated crash after the step's first writes";
+
+  @MockitoSpyBean private RequestRegistry registry;
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private final String baseUrl;
+  private final String engineRest;
+  private final JdbcTemplate jdbc;
+  private final ManagementService managementService;
+  private final TaskService taskService;
+
+  @Autowired
+  CrashSafetyTests(
+      @LocalServerPort int port,
+      ProcessEngine processEngine,
+      JdbcTemplate jdbc,
+      ManagementService managementService,
+      TaskService taskService) {
+    this.baseUrl = "http://localhost:" + port;
+    this.engineRest = "/engine-rest/engine/" + processEngine.getName();
+    this.jdbc = jdbc;
+    this.managementService = managementService;
+    this.taskService = taskService;
+  }
+
+  @Test
+  void aScreeningJobThatFailsAfterRecordingTheScreeningLeavesNoTraceAndRecordsItOnceWhenRetried() {
+    // given a complete request waiting for its asynchronous screening
+    String number = submit(TestRequests.recyclingPlantJson("CRASH-" + UUID.randomUUID()));
+    String processInstanceId = processInstanceId(number);
+    Job screening = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+    assertThat(screening.getRetries()).isEqualTo(3);
+    List<String> timeline = eventTypes(number);
+    // and a crash in the same transaction after the screening is recorded: where assessment begins
+    doThrowOnce().when(registry).moveTo(number, RequestStage.ASSESSMENT);
+
+    // when the job runs
+    assertThatThrownBy(() -> managementService.executeJob(screening.getId())).rootCause().hasMessage(CRASH);
+
+    // then nothing of the step was committed: no screening result, the stage as it was, no task
+    assertThat(eventTypes(number)).isEqualTo(timeline).doesNotContain("SCREENING_PASSED");
+    assertThat(stage(number)).isEqualTo("SCREENING");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+    // and the job is still there, one try fewer, the failure recorded for Cockpit
+    Job failed = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+    assertThat(failed.getId()).isEqualTo(screening.getId());
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains(CRASH);
+
+    // when the fault is gone and the job is tried again
+    managementService.executeJob(failed.getId());
+
+    // then the screening is recorded exactly once and the request waits for assessment
+    assertThat(eventTypes(number)).containsOnlyOnce("SCREENING_PASSED", "STAGE_ASSESSMENT");
+    assertThat(stage(number)).isEqualTo("ASSESSMENT");
+    assertThat(managementService.createJobQuery().jobId(failed.getId()).count()).isZero();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_AssessRequest");
+  }
+
+  @Test
+  void anOfficialsCompletionThatFailsAfterWritingTheOutboxLeavesTheTaskOpenAndWritesOnceWhenRepeated() {
+    // given a request without its environmental impact summary, the department to confirm the list
+    ObjectNode request = (ObjectNode) parse(TestRequests.recyclingPlantJson("CRASH-" + UUID.randomUUID()));
+    request.putArray("documents").add("BUSINESS_PLAN").add("FINANCIAL_STATEMENTS").add("CORPORATE_DOCUMENTS");
+    String number = submit(request.toString());
+    Task confirmation = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+    assertThat(confirmation.getTaskDefinitionKey()).isEqualTo("Task_ConfirmMissingDocuments");
+    // and a crash in the same transaction after the notice to the investor is in the outbox
+    doThrowOnce().when(registry).addEvent(eq(number), eq("DOCUMENTS_REQUESTED"), any());
+
+    // when the official confirms it over /engine-rest
+    Reply failed = confirm(confirmation);
+
+    // then the official is told it failed, and nothing of the completion was committed
+    assertThat(failed.status()).as(failed.body().toString()).isEqualTo(500);
+    assertThat(failed.body().toString()).doesNotContain("\\tat ");
+    assertThat(notificationTypes(number)).doesNotContain("DOCUMENTS_MISSING");
+    assertThat(eventTypes(number)).doesNotContain("DOCUMENTS_REQUESTED");
+    assertThat(taskService.createTaskQuery().taskId(confirmation.getId()).count()).isOne();
+
+    // when the official confirms it again
+    Reply confirmed = confirm(confirmation);
+
+    // then the investor is asked exactly once and the request waits for the documents
+    assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(204);
+    assertThat(notificationTypes(number)).containsOnlyOnce("DOCUMENTS_MISSING");
+    assertThat(eventTypes(number)).containsOnlyOnce("DOCUMENTS_REQUESTED");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** The fault: the first call fails, every later one does what the registry does. */
+  private static Stubber doThrowOnce() {
+    return doThrow(new IllegalStateException(CRASH)).doCallRealMethod();
+  }
+
+  private String submit(String requestJson) {
+    Reply submitted = post(INVESTOR, REQUESTS, requestJson);
+    assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+    return submitted.body().path("number").asText();
+  }
+
+  private Reply confirm(Task confirmation) {
+    ObjectNode body = json.createObjectNode();
+    body.putObject("variables").putObject(MISSING_DOCUMENTS_CONFIRMED).put("value", true);
+    return post(OFFICER, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
+  }
+
+  private String processInstanceId(String number) {
+    return jdbc.queryForObject("SELECT process_instance_id FROM localisation_request WHERE number = ?", String.class, number);
+  }
+
+  private String stage(String number) {
+    return jdbc.queryForObject("SELECT stage FROM localisation_request WHERE number = ?", String.class, number);
+  }
+
+  private List<String> eventTypes(String number) {
+    return jdbc.queryForList("SELECT type FROM request_event WHERE request_number = ? ORDER BY id", String.class, number);
+  }
+
+  private List<String> notificationTypes(String number) {
+    return jdbc.queryForList(
+        "SELECT type FROM investor_notification WHERE request_number = ? ORDER BY id", String.class, number);
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private Reply post(User user, String path, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(TIMEOUT)
+            .header("Authorization", user.basicAuthorization())
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(body))
+            .build();
+    try {
+      var response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String text = response.body();
+      JsonNode parsed = text == null || text.isBlank() ? MissingNode.getInstance() : json.readTree(text);
+      return new Reply(response.statusCode(), parsed);
+    } catch (IOException e) {
+      throw new IllegalStateException("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("POST " + path + " interrupted", e);
+    }
+  }
+
+  /** A demo account and its password. */
+  private record User(String id, String password) {
+    String basicAuthorization() {
+      return "Basic " + Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An HTTP answer: status and the JSON body (missing when empty). */
+  private record Reply(int status, JsonNode body) {}
+}
