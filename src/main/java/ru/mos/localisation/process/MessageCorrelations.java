@@ -2,6 +2,8 @@ package ru.mos.localisation.process;
 
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +32,26 @@ public class MessageCorrelations {
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new NotWaitingException(number, message);
+    } catch (OptimisticLockingException e) {
+      // the investor API answers that as a concurrent change (409)
+      throw e;
+    } catch (ProcessEngineException e) {
+      // another action moved the process on between this one's reads (e.g. "list of executions is
+      // empty"): when the process no longer waits for the message, that action won
+      if (waitsFor(number, message)) {
+        throw e;
+      }
+      throw new NotWaitingException(number, message);
     }
+  }
+
+  private boolean waitsFor(String number, String message) {
+    return runtimeService
+            .createExecutionQuery()
+            .processInstanceBusinessKey(number)
+            .messageEventSubscriptionName(message)
+            .count()
+        > 0;
   }
 
   /** The request exists but is not at a step that accepts this message. */
