@@ -2,7 +2,9 @@ package ru.mos.localisation.sites;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,10 +49,41 @@ public class SiteRegistry {
     return jdbc.sql("SELECT * FROM industrial_site ORDER BY id").query(SiteRegistry::map).list();
   }
 
-  public List<IndustrialSite> available() {
-    return jdbc.sql("SELECT * FROM industrial_site WHERE status = 'AVAILABLE' ORDER BY id")
-        .query(SiteRegistry::map)
-        .list();
+  /**
+   * The available sites with at least this area and power that allow the hazard class, best fit
+   * first: the least spare area, then the least spare power. The database filters and sorts, so a
+   * registry of thousands of sites sends over only the few that are shown.
+   */
+  public List<IndustrialSite> bestFitting(
+      BigDecimal areaHa, BigDecimal powerMw, int hazardClass, Collection<String> excludedIds, int limit) {
+    String excluded = excludedIds.isEmpty() ? "" : "AND id NOT IN (:excluded)";
+    var query =
+        jdbc.sql(
+                """
+                SELECT * FROM industrial_site
+                WHERE status = 'AVAILABLE' AND area_ha >= :area AND power_mw >= :power
+                  AND ',' || allowed_hazard_classes || ',' LIKE :hazardClass
+                  %s
+                ORDER BY area_ha - :area, power_mw - :power, id
+                LIMIT :limit
+                """
+                    .formatted(excluded))
+            .param("area", areaHa)
+            .param("power", powerMw)
+            .param("hazardClass", "%," + hazardClass + ",%")
+            .param("limit", limit);
+    if (!excludedIds.isEmpty()) {
+      query = query.param("excluded", excludedIds);
+    }
+    return query.query(SiteRegistry::map).list();
+  }
+
+  /** The sites with these ids, in no particular order. */
+  public List<IndustrialSite> withIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM industrial_site WHERE id IN (:ids)").param("ids", ids).query(SiteRegistry::map).list();
   }
 
   /** The site reserved for or allocated to a request. */

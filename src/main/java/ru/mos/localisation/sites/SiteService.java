@@ -3,7 +3,6 @@ package ru.mos.localisation.sites;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,16 +51,10 @@ public class SiteService {
   public List<String> match(String number, Collection<String> declined) {
     LocalisationRequest request = registry.get(number);
     List<String> candidates =
-        sites.available().stream()
-            .filter(site -> site.areaHa().compareTo(request.requiredAreaHa()) >= 0)
-            .filter(site -> site.powerMw().compareTo(request.requiredPowerMw()) >= 0)
-            .filter(site -> site.allowedHazardClasses().contains(request.hazardClass()))
-            .filter(site -> !declined.contains(site.id()))
-            .sorted(
-                Comparator.comparing((IndustrialSite site) -> site.areaHa().subtract(request.requiredAreaHa()))
-                    .thenComparing(site -> site.powerMw().subtract(request.requiredPowerMw()))
-                    .thenComparing(IndustrialSite::id))
-            .limit(MAX_CANDIDATES)
+        sites
+            .bestFitting(
+                request.requiredAreaHa(), request.requiredPowerMw(), request.hazardClass(), declined, MAX_CANDIDATES)
+            .stream()
             .map(IndustrialSite::id)
             .toList();
     registry.setCandidateSites(number, candidates);
@@ -174,7 +167,7 @@ public class SiteService {
   /** The candidates of a request with their data, one per line, best first. */
   public String describeCandidates(List<String> siteIds) {
     Map<String, IndustrialSite> byId =
-        sites.all().stream().collect(Collectors.toMap(IndustrialSite::id, site -> site));
+        sites.withIds(siteIds).stream().collect(Collectors.toMap(IndustrialSite::id, site -> site));
     return siteIds.stream().map(byId::get).map(SiteService::describe).collect(Collectors.joining("\n"));
   }
 
