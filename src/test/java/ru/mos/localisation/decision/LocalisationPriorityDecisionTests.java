@@ -38,6 +38,8 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -88,6 +90,8 @@ class LocalisationPriorityDecisionTests {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.customPostDecisionEvaluationListeners(List.of(recordMatchedRules));
+    // the FEEL behaviour the application's process engine is configured with
+    configuration.enableFeelLegacyBehavior(applicationUsesLegacyFeel());
     engine = configuration.buildEngine();
     try (InputStream dmn = resource()) {
       decisions =
@@ -97,6 +101,21 @@ class LocalisationPriorityDecisionTests {
     try (InputStream dmn = resource()) {
       model = Dmn.readModelFromStream(dmn);
     }
+  }
+
+  /** {@code dmnFeelEnableLegacyBehavior} of the engine as {@code application.yml} sets it. */
+  static boolean applicationUsesLegacyFeel() {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yml"));
+    return Boolean.parseBoolean(
+        yaml.getObject().getProperty("camunda.bpm.generic-properties.properties.dmnFeelEnableLegacyBehavior"));
+  }
+
+  @Test
+  void evaluatesWithTheFeelBehaviourOfTheApplication() {
+    assertThat(((DefaultDmnEngineConfiguration) engine.getConfiguration()).isEnableFeelLegacyBehavior())
+        .isEqualTo(applicationUsesLegacyFeel())
+        .isTrue();
   }
 
   // ---------------------------------------------------------------------------------------------
