@@ -1,9 +1,7 @@
 package ru.mos.localisation.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,17 +11,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Authenticates API callers against Camunda's identity service, so investors, officials and
- * Tasklist share one user registry. Each Camunda group becomes an authority {@code GROUP_<id>}.
+ * Authenticates API callers against Camunda's identity service (through {@link VerifiedCredentials}),
+ * so investors, officials and Tasklist share one user registry. Each Camunda group becomes an authority {@code GROUP_<id>}.
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   static final String GROUP_PREFIX = "GROUP_";
 
-  private final IdentityService identityService;
+  private final VerifiedCredentials credentials;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
+  public CamundaIdentityAuthenticationProvider(VerifiedCredentials credentials) {
+    this.credentials = credentials;
   }
 
   @Override
@@ -34,12 +32,10 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
       throw new BadCredentialsException("Bad credentials");
     }
     try {
-      if (!identityService.checkPassword(userId, secret)) {
-        throw new BadCredentialsException("Bad credentials");
-      }
+      VerifiedCredentials.Identity identity =
+          credentials.verify(userId, secret).orElseThrow(() -> new BadCredentialsException("Bad credentials"));
       List<GrantedAuthority> authorities =
-          identityService.createGroupQuery().groupMember(userId).list().stream()
-              .map(Group::getId)
+          identity.groupIds().stream()
               .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
               .toList();
       return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

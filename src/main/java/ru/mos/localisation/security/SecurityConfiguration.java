@@ -1,6 +1,5 @@
 package ru.mos.localisation.security;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -46,9 +45,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(
-      IdentityService identityService) {
-    return new CamundaIdentityAuthenticationProvider(identityService);
+  CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(VerifiedCredentials credentials) {
+    return new CamundaIdentityAuthenticationProvider(credentials);
   }
 
   /** HSTS on every door over TLS, before any filter that may answer early (401, 413). */
@@ -62,8 +60,10 @@ public class SecurityConfiguration {
 
   /** Camunda's REST API is open by default; its own filter makes it ask for a Camunda user. */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+      VerifiedCredentials credentials) {
+    var registration =
+        new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(new EngineRestBasicAuthentication(credentials));
     registration.setName("camunda-engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(

@@ -16,6 +16,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.springframework.http.HttpHeaders.LOCATION;
 import static org.springframework.http.HttpHeaders.WWW_AUTHENTICATE;
@@ -50,6 +51,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
+import org.camunda.bpm.engine.identity.TenantQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -90,6 +92,7 @@ import ru.mos.localisation.sites.SiteService;
 import ru.mos.localisation.sites.SiteStatus;
 import ru.mos.localisation.security.ProblemSecurityHandlers;
 import ru.mos.localisation.security.SecurityConfiguration;
+import ru.mos.localisation.security.VerifiedCredentials;
 import ru.mos.localisation.web.ApiExceptionHandler;
 import ru.mos.localisation.web.ApiProperties;
 import ru.mos.localisation.web.EngineRestProperties;
@@ -99,7 +102,10 @@ import ru.mos.localisation.web.WebConfiguration;
  * The investor API as a client sees it: status codes, bodies, problem+json errors, HTTP Basic and
  * the body size limit, with the services behind the controller mocked.
  */
-@WebMvcTest({LocalisationRequestController.class, SiteController.class})
+// each test sets up its users' passwords and groups: nothing may be remembered from another
+@WebMvcTest(
+    value = {LocalisationRequestController.class, SiteController.class},
+    properties = "localisation.security.verified-credentials-ttl=0")
 @ContextConfiguration(classes = LocalisationRequestControllerTests.InvestorApiSlice.class)
 class LocalisationRequestControllerTests {
 
@@ -120,6 +126,7 @@ class LocalisationRequestControllerTests {
     ApiExceptionHandler.class,
     WebConfiguration.class,
     SecurityConfiguration.class,
+    VerifiedCredentials.class,
     ProblemSecurityHandlers.class
   })
   static class InvestorApiSlice {}
@@ -1078,6 +1085,9 @@ class LocalisationRequestControllerTests {
     given(query.groupMember(userId)).willReturn(query);
     given(query.list()).willReturn(List.of(group));
     given(identityService.createGroupQuery()).willReturn(query);
+    TenantQuery tenants = mock(TenantQuery.class, RETURNS_SELF);
+    given(tenants.list()).willReturn(List.of());
+    given(identityService.createTenantQuery()).willReturn(tenants);
   }
 
   private static FieldChange missing(String path) {
