@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +40,12 @@ public class VerifiedCredentials {
   private final Cache<Key, Identity> accepted;
   private final byte[] salt = new byte[32];
 
+  /**
+   * The identity service is a lazy proxy: the engine-rest filter that uses this is made early in
+   * the start-up, and must not build the engine (and its tables) before Flyway has migrated.
+   */
   public VerifiedCredentials(
-      IdentityService identityService,
+      @Lazy IdentityService identityService,
       @Value("${localisation.security.verified-credentials-ttl:30s}") Duration timeToLive) {
     this.identityService = identityService;
     this.accepted = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000).build();
