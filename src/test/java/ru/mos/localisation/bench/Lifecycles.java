@@ -130,7 +130,9 @@ final class Lifecycles {
   /** The official's task of the request, waiting while the asynchronous screening runs. */
   private static void complete(Http http, User official, String number, String taskKey, ObjectNode variables)
       throws Exception {
-    String query = ENGINE + "/task?processInstanceBusinessKey=%s&taskDefinitionKey=%s".formatted(number, taskKey);
+    // paged, as every authenticated query must be (queryMaxResultsLimit)
+    String query =
+        ENGINE + "/task?processInstanceBusinessKey=%s&taskDefinitionKey=%s&maxResults=10".formatted(number, taskKey);
     long deadline = System.currentTimeMillis() + TASK_TIMEOUT_MILLIS;
     JsonNode found = http.get(official, query);
     while (found.isEmpty()) {

@@ -102,6 +102,9 @@ final class Report {
               side.scenario(), side.side(), side.clients(), side.medianPerSecond(), side.operations(),
               side.p50Ms(), side.p95Ms(), side.p99Ms(), side.errors()));
     }
+    measured.stream()
+        .filter(side -> side.firstError() != null)
+        .forEach(side -> out.append("  first error of %s / %s: %s%n".formatted(side.scenario(), side.side(), side.firstError())));
     out.append("\nfigures\n");
     figures.forEach((name, value) -> out.append("  %-46s %s%n".formatted(name, format(value))));
     out.append("\ntargets\n");
