@@ -5,20 +5,10 @@ import static ru.mos.localisation.process.ProcessVariables.MESSAGE_DOCUMENTS_SUP
 import static ru.mos.localisation.process.ProcessVariables.MESSAGE_REQUEST_WITHDRAWN;
 import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS_CONFIRMED;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +34,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApiCalls.Reply;
+import ru.mos.localisation.ApiCalls.User;
 
 /**
  * Two people doing the same thing to the same request at the same moment, on a real PostgreSQL:
@@ -79,10 +71,9 @@ class ConcurrentActionsTests {
   private static final int OPTIMISTIC_LOCKING = 1;
   private static final String CHANGED_CONCURRENTLY = "The request was changed concurrently; please retry";
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
-  private final String baseUrl;
+  private final ApiCalls api;
   private final String engineRest;
   private final JdbcTemplate jdbc;
   private final TaskService taskService;
@@ -97,7 +88,7 @@ class ConcurrentActionsTests {
       TaskService taskService,
       HistoryService historyService,
       RuntimeService runtimeService) {
-    this.baseUrl = "http://localhost:" + port;
+    this.api = new ApiCalls(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.taskService = taskService;
@@ -199,7 +190,7 @@ class ConcurrentActionsTests {
       String body = "{\"reason\": \"Project postponed\"}";
 
       // when the investor's portal sends its withdrawal twice at the same moment
-      List<Reply> replies = together(() -> post(INVESTOR, withdrawal, body), () -> post(INVESTOR, withdrawal, body));
+      List<Reply> replies = together(() -> api.post(INVESTOR, withdrawal, body), () -> api.post(INVESTOR, withdrawal, body));
 
       // then one withdraws the request and the other is a conflict in the investor API's format
       assertThat(replies.get(0).status()).as("round %d: %s", round, replies).isEqualTo(200);
@@ -258,9 +249,9 @@ class ConcurrentActionsTests {
 
   /** A complete recycling request but for its environmental impact summary: the department confirms the list. */
   private String submitWithoutEnvironmentalSummary() {
-    ObjectNode request = (ObjectNode) parse(TestRequests.recyclingPlantJson("RACE-" + UUID.randomUUID()));
+    ObjectNode request = (ObjectNode) ApiCalls.parse(TestRequests.recyclingPlantJson("RACE-" + UUID.randomUUID()));
     request.putArray("documents").add("BUSINESS_PLAN").add("FINANCIAL_STATEMENTS").add("CORPORATE_DOCUMENTS");
-    Reply submitted = post(INVESTOR, REQUESTS, request.toString());
+    Reply submitted = api.post(INVESTOR, REQUESTS, request.toString());
     assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
     return submitted.body().path("number").asText();
   }
@@ -274,7 +265,7 @@ class ConcurrentActionsTests {
   private Reply confirm(User official, Task confirmation) {
     ObjectNode body = json.createObjectNode();
     body.putObject("variables").putObject(MISSING_DOCUMENTS_CONFIRMED).put("value", true);
-    return post(official, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
+    return api.post(official, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
   }
 
   private List<String> notificationTypes(String number) {
@@ -285,43 +276,4 @@ class ConcurrentActionsTests {
   private List<String> eventTypes(String number) {
     return jdbc.queryForList("SELECT type FROM request_event WHERE request_number = ? ORDER BY id", String.class, number);
   }
-
-  private JsonNode parse(String text) {
-    try {
-      return json.readTree(text);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private Reply post(User user, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(TIMEOUT)
-            .header("Authorization", user.basicAuthorization())
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(body))
-            .build();
-    try {
-      var response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String text = response.body();
-      JsonNode parsed = text == null || text.isBlank() ? MissingNode.getInstance() : json.readTree(text);
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
-    } catch (IOException e) {
-      throw new IllegalStateException("POST " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("POST " + path + " interrupted", e);
-    }
-  }
-
-  /** A demo account and its password. */
-  private record User(String id, String password) {
-    String basicAuthorization() {
-      return "Basic " + Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** An HTTP answer: status, content type and the JSON body (missing when empty). */
-  private record Reply(int status, String contentType, JsonNode body) {}
 }

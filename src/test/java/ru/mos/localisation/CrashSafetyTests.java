@@ -7,19 +7,9 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS_CONFIRMED;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -39,6 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
+import ru.mos.localisation.ApiCalls.Reply;
+import ru.mos.localisation.ApiCalls.User;
 
 /**
  * A step that fails halfway leaves nothing behind, on a real PostgreSQL: the application's rows a
@@ -68,9 +60,8 @@ class CrashSafetyTests {
 
   @MockitoSpyBean private RequestRegistry registry;
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
-  private final String baseUrl;
+  private final ApiCalls api;
   private final String engineRest;
   private final JdbcTemplate jdbc;
   private final ManagementService managementService;
@@ -83,7 +74,7 @@ class CrashSafetyTests {
       JdbcTemplate jdbc,
       ManagementService managementService,
       TaskService taskService) {
-    this.baseUrl = "http://localhost:" + port;
+    this.api = new ApiCalls(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.managementService = managementService;
@@ -128,7 +119,7 @@ class CrashSafetyTests {
   @Test
   void anOfficialsCompletionThatFailsAfterWritingTheOutboxLeavesTheTaskOpenAndWritesOnceWhenRepeated() {
     // given a request without its environmental impact summary, the department to confirm the list
-    ObjectNode request = (ObjectNode) parse(TestRequests.recyclingPlantJson("CRASH-" + UUID.randomUUID()));
+    ObjectNode request = (ObjectNode) ApiCalls.parse(TestRequests.recyclingPlantJson("CRASH-" + UUID.randomUUID()));
     request.putArray("documents").add("BUSINESS_PLAN").add("FINANCIAL_STATEMENTS").add("CORPORATE_DOCUMENTS");
     String number = submit(request.toString());
     Task confirmation = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
@@ -164,7 +155,7 @@ class CrashSafetyTests {
   }
 
   private String submit(String requestJson) {
-    Reply submitted = post(INVESTOR, REQUESTS, requestJson);
+    Reply submitted = api.post(INVESTOR, REQUESTS, requestJson);
     assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
     return submitted.body().path("number").asText();
   }
@@ -172,7 +163,7 @@ class CrashSafetyTests {
   private Reply confirm(Task confirmation) {
     ObjectNode body = json.createObjectNode();
     body.putObject("variables").putObject(MISSING_DOCUMENTS_CONFIRMED).put("value", true);
-    return post(OFFICER, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
+    return api.post(OFFICER, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
   }
 
   private String processInstanceId(String number) {
@@ -191,43 +182,4 @@ class CrashSafetyTests {
     return jdbc.queryForList(
         "SELECT type FROM investor_notification WHERE request_number = ? ORDER BY id", String.class, number);
   }
-
-  private JsonNode parse(String text) {
-    try {
-      return json.readTree(text);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private Reply post(User user, String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(TIMEOUT)
-            .header("Authorization", user.basicAuthorization())
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(body))
-            .build();
-    try {
-      var response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String text = response.body();
-      JsonNode parsed = text == null || text.isBlank() ? MissingNode.getInstance() : json.readTree(text);
-      return new Reply(response.statusCode(), parsed);
-    } catch (IOException e) {
-      throw new IllegalStateException("POST " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("POST " + path + " interrupted", e);
-    }
-  }
-
-  /** A demo account and its password. */
-  private record User(String id, String password) {
-    String basicAuthorization() {
-      return "Basic " + Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** An HTTP answer: status and the JSON body (missing when empty). */
-  private record Reply(int status, JsonNode body) {}
 }
