@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,10 +35,11 @@ public class VerifiedCredentials {
   /** The user a password was accepted for, with what the engine's authorization checks need. */
   public record Identity(String userId, List<String> groupIds, List<String> tenantIds) {}
 
-  private record Key(String userId, String passwordDigest) {}
+  /** What is remembered of a user: the digest of the password accepted, and the identity. */
+  private record Accepted(String passwordDigest, Identity identity) {}
 
   private final IdentityService identityService;
-  private final Cache<Key, Identity> accepted;
+  private final Cache<String, Accepted> accepted;
   private final byte[] salt = new byte[32];
 
   /**
@@ -58,10 +60,10 @@ public class VerifiedCredentials {
    * @throws org.camunda.bpm.engine.ProcessEngineException if Camunda cannot be asked
    */
   public Optional<Identity> verify(String userId, String password) {
-    Key key = new Key(userId, digest(password));
-    Identity known = accepted.getIfPresent(key);
-    if (known != null) {
-      return Optional.of(known);
+    String digest = digest(password);
+    Accepted known = accepted.getIfPresent(userId);
+    if (known != null && known.passwordDigest().equals(digest)) {
+      return Optional.of(known.identity());
     }
     if (!identityService.checkPassword(userId, password)) {
       return Optional.empty();
@@ -73,15 +75,20 @@ public class VerifiedCredentials {
             identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
                 .map(Tenant::getId)
                 .toList());
-    accepted.put(key, identity);
+    accepted.put(userId, new Accepted(digest, identity));
     return Optional.of(identity);
+  }
+
+  /** The identity of a user whose password was accepted within the time to live. */
+  public Optional<Identity> recentlyVerified(String userId) {
+    return Optional.ofNullable(accepted.getIfPresent(userId)).map(Accepted::identity);
   }
 
   private String digest(String password) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       sha256.update(salt);
-      return java.util.HexFormat.of().formatHex(sha256.digest(password.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha256.digest(password.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);
     }

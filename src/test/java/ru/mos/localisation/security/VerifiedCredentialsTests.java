@@ -71,6 +71,18 @@ class VerifiedCredentialsTests {
   }
 
   @Test
+  void theIdentityOfARecentlyVerifiedUserIsKnownWithoutAskingAgain() {
+    VerifiedCredentials credentials = new VerifiedCredentials(identityService, Duration.ofSeconds(30));
+    assertThat(credentials.recentlyVerified("investor")).isEmpty();
+
+    credentials.verify("investor", "right");
+
+    assertThat(credentials.recentlyVerified("investor"))
+        .hasValue(new VerifiedCredentials.Identity("investor", List.of("investor"), List.of("moscow")));
+    then(identityService).should(times(1)).createTenantQuery();
+  }
+
+  @Test
   void aTimeToLiveOfZeroAsksCamundaEveryTime() {
     VerifiedCredentials credentials = new VerifiedCredentials(identityService, Duration.ZERO);
 
