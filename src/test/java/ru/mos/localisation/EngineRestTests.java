@@ -50,7 +50,11 @@ import ru.mos.localisation.process.ProcessVariables;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.generate-unique-process-engine-name=false")
+    properties = {
+      "camunda.bpm.generate-unique-process-engine-name=false",
+      // an operator switched deployments on (they are off by default: DecisionIntegrityTests)
+      "localisation.integrity.deployments-enabled=true"
+    })
 @ActiveProfiles({"demo", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EngineRestTests {
@@ -359,7 +363,7 @@ class EngineRestTests {
   // --- deployments ----------------------------------------------------------------------------
 
   @Test
-  void adminDeploysASmallModel() throws Exception {
+  void adminDeploysASmallModelWhenAnOperatorSwitchedDeploymentsOn() throws Exception {
     String name = "probe-" + UUID.randomUUID();
 
     HttpResponse<String> response = deploy(name, probeModel(name), 0, false);

@@ -52,6 +52,11 @@ class FormContractTests {
   }
 
   @Test
+  void theEngineAllowsEachTaskExactlyTheContractsVariables() {
+    assertThat(TaskFields.all()).isEqualTo(CONTRACT);
+  }
+
+  @Test
   void startFormAsksForEveryFieldOfTheRequest() throws IOException {
     assertThat(load("bpmn/localisation-request.bpmn").getModelElementsByType(StartEvent.class))
         .anySatisfy(start -> assertThat(start.getCamundaFormRef()).isEqualTo("start-request"));
