@@ -9,5 +9,6 @@ public enum NotificationType {
   SUPPORT_PACKAGE_REGISTERED,
   REJECTED,
   APPROVED,
-  WITHDRAWN
+  WITHDRAWN,
+  CANCELLED
 }

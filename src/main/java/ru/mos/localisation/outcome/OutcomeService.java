@@ -9,7 +9,7 @@ import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.sites.SiteService;
 
-/** How a request ends: approval with an investment agreement, rejection, or withdrawal. */
+/** How a request ends: approval with an investment agreement, rejection, withdrawal or cancellation. */
 @Service
 public class OutcomeService {
 
@@ -66,5 +66,24 @@ public class OutcomeService {
         NotificationType.WITHDRAWN,
         "Request %s withdrawn".formatted(number),
         "Your request was withdrawn at stage %s as you asked.".formatted(request.stage()));
+  }
+
+  /**
+   * An administrator cancelled the request's process: the registry says so with the reason, a
+   * site reserved for it becomes available again, and the investor is told. A request that had
+   * already reached its outcome keeps it.
+   */
+  public void cancel(String number, String reason) {
+    LocalisationRequest request = registry.find(number).orElse(null);
+    if (request == null || request.status() != RequestStatus.IN_PROGRESS) {
+      return;
+    }
+    sites.release(number);
+    registry.finish(number, RequestStatus.CANCELLED, reason);
+    notifications.notify(
+        request,
+        NotificationType.CANCELLED,
+        "Request %s cancelled".formatted(number),
+        "Your request was cancelled by the city's administration at stage %s.".formatted(request.stage()));
   }
 }

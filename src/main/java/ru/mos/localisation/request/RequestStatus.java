@@ -6,5 +6,7 @@ public enum RequestStatus {
   APPROVED,
   REJECTED,
   WITHDRAWN,
-  CLOSED_DOCUMENTS_NOT_SUPPLIED
+  CLOSED_DOCUMENTS_NOT_SUPPLIED,
+  /** An administrator cancelled the request's process (Cockpit, REST); the reason is on the timeline. */
+  CANCELLED
 }
