@@ -145,6 +145,16 @@ class HostileInputTests {
     cases.add(new Hostile("script tag as e-mail", ref -> setIn(ref, "investor", "contactEmail", quote("<script>alert(1)</script>"))));
     cases.add(new Hostile("NUL and control characters in externalReference", ref -> set(ref, "externalReference", quote("REF\u0000\u0007\u001b[31m"))));
     cases.add(new Hostile("RTL override in country", ref -> setIn(ref, "investor", "country", quote("\u202eNC"))));
+    // characters that hide or disguise text, in every kind of text field
+    cases.add(new Hostile("NUL in investor name", ref -> setIn(ref, "investor", "name", quote("Ge Pai\u0000 New Energy Co."))));
+    cases.add(new Hostile("BEL in investor name", ref -> setIn(ref, "investor", "name", quote("Ge Pai\u0007 New Energy Co."))));
+    cases.add(new Hostile("RTL override in investor name", ref -> setIn(ref, "investor", "name", quote("\u202eBlocked Holdings Ltd"))));
+    cases.add(new Hostile("zero-width space in investor name", ref -> setIn(ref, "investor", "name", quote("Blocked\u200bHoldings Ltd"))));
+    cases.add(new Hostile("soft hyphen in project title", ref -> setIn(ref, "project", "title", quote("Li-ion re\u00adcycling plant"))));
+    cases.add(new Hostile("C1 control in project title", ref -> setIn(ref, "project", "title", quote("Li-ion\u009b31m plant"))));
+    cases.add(new Hostile("left-to-right isolate in description", ref -> setIn(ref, "project", "description", quote("Full \u2066cycle\u2069"))));
+    cases.add(new Hostile("escape sequence in description", ref -> setIn(ref, "project", "description", quote("Full cycle\u001b[2J"))));
+    cases.add(new Hostile("byte-order mark in contact e-mail", ref -> setIn(ref, "investor", "contactEmail", quote("\ufeffinvest@example.cn"))));
     cases.add(new Hostile("externalReference of 1,000 characters", ref -> set(ref, "externalReference", quote("A".repeat(1_000)))));
     // oversize
     cases.add(new Hostile("description of 70,000 characters", ref -> setIn(ref, "project", "description", quote("x".repeat(70_000)))));
@@ -220,6 +230,38 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
       }
     }
     assertThat(response.body()).doesNotContain("\tat ");
+    assertThat(registryRows()).isEqualTo(rowsBefore);
+    assertThat(processInstances()).isEqualTo(instancesBefore);
+  }
+
+  static Stream<Arguments> disguisedText() {
+    return Stream.of(
+        Arguments.of("investor", "name", "Ge Pai\u0000 New Energy Co.", "investor.name"),
+        Arguments.of("investor", "name", "\u202eBlocked Holdings Ltd", "investor.name"),
+        Arguments.of("investor", "name", "Blocked\u200bHoldings Ltd", "investor.name"),
+        Arguments.of("project", "title", "Li-ion plant\u0007", "project.title"),
+        Arguments.of("project", "description", "Full \u202bcycle", "project.description"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {3} = {2}")
+  @MethodSource("disguisedText")
+  void bothDoorsNameTheFieldHoldingAControlInvisibleOrDirectionCharacterAndStoreNothing(
+      String object, String field, String value, String path) throws Exception {
+    String ref = newReference();
+    String body = setIn(ref, object, field, quote(value));
+    long rowsBefore = registryRows();
+    long instancesBefore = processInstances();
+
+    HttpResponse<String> api = post(API_PATH, INVESTOR, body);
+    HttpResponse<String> engineRest = post(START_PATH, ADMIN, jsonVariable(body));
+
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(readTree(api.body()).path("errors").findValuesAsText("field")).containsExactly(path);
+    assertThat(engineRest.statusCode()).as(engineRest.body()).isEqualTo(400);
+    JsonNode error = readTree(engineRest.body());
+    assertThat(error.path("type").asText()).isEqualTo("InvalidInputException");
+    assertThat(error.path("message").asText()).contains(path + ": must not contain U+");
     assertThat(registryRows()).isEqualTo(rowsBefore);
     assertThat(processInstances()).isEqualTo(instancesBefore);
   }

@@ -247,6 +247,35 @@ class LocalisationRequestControllerTests {
         missing("project.hazardClass"),
         set("project.hazardClass", "zero", 0),
         set("project.hazardClass", "six", 6),
+        // characters that hide or disguise text: controls, invisible format characters, bidi controls
+        set("investor.name", "with NUL", "Ge Pai\u0000 New Energy Co."),
+        set("investor.name", "with BEL", "Ge Pai\u0007 New Energy Co."),
+        set("investor.name", "with ESC", "\u001b[31mGe Pai New Energy Co."),
+        set("investor.name", "with DEL", "Ge Pai\u007f New Energy Co."),
+        set("investor.name", "with the C1 control NEL", "Ge Pai\u0085New Energy Co."),
+        set("investor.name", "with a line break", "Ge Pai\nNew Energy Co."),
+        set("investor.name", "with a tab", "Ge Pai\tNew Energy Co."),
+        set("investor.name", "with a right-to-left override", "\u202eGe Pai New Energy Co."),
+        set("investor.name", "with a left-to-right embedding", "\u202aGe Pai New Energy Co.\u202c"),
+        set("investor.name", "with a first-strong isolate", "\u2068Ge Pai\u2069 New Energy Co."),
+        set("investor.name", "with a right-to-left mark", "Ge Pai\u200f New Energy Co."),
+        set("investor.name", "with a zero-width space", "Blocked\u200bHoldings Ltd"),
+        set("investor.name", "with a zero-width joiner", "Blocked\u200dHoldings Ltd"),
+        set("investor.name", "with a soft hyphen", "Block\u00aded Holdings Ltd"),
+        set("investor.name", "with a word joiner", "Blocked\u2060Holdings Ltd"),
+        set("investor.name", "with a byte-order mark", "\ufeffGe Pai New Energy Co."),
+        set("investor.name", "with a line separator", "Ge Pai\u2028New Energy Co."),
+        set("investor.name", "with a Hangul filler", "Ge Pai\u3164New Energy Co."),
+        set("investor.name", "with an invisible tag character", "Ge Pai\udb40\udc41 New Energy Co."),
+        set("investor.contactEmail", "with a zero-width space", "invest\u200b@example.cn"),
+        set("project.title", "with a right-to-left override", "Li-ion \u202eplant"),
+        set("project.title", "with NUL", "Li-ion\u0000 plant"),
+        set("project.description", "with NUL", "Full\u0000 cycle"),
+        set("project.description", "with BEL", "Full cycle\u0007"),
+        set("project.description", "with a right-to-left embedding", "Full \u202bcycle"),
+        set("project.description", "with a right-to-left isolate", "Full \u2067cycle\u2069"),
+        set("project.description", "with a zero-width space", "Full\u200bcycle"),
+        set("project.description", "with a paragraph separator", "Full\u2029cycle"),
         missing("documents"),
         set("documents", "eleven entries", Collections.nCopies(11, "LICENCES")),
         new FieldChange(
@@ -275,6 +304,16 @@ class LocalisationRequestControllerTests {
     then(intake).shouldHaveNoInteractions();
   }
 
+  @Test
+  void anInvisibleCharacterIsNamedByItsCodePoint() throws Exception {
+    submit(withChange("investor.name", JSON.valueToTree("\u202eBlocked Holdings Ltd")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("investor.name"))
+        .andExpect(jsonPath("$.errors[0].message", startsWith("must not contain U+202E")));
+    then(intake).shouldHaveNoInteractions();
+  }
+
   static Stream<FieldChange> valueAtTheLimit() {
     return Stream.of(
         set("externalReference", "100 characters", "R".repeat(100)),
@@ -290,7 +329,13 @@ class LocalisationRequestControllerTests {
         set("project.hazardClass", "one", 1),
         set("project.hazardClass", "five", 5),
         set("documents", "none yet", List.of()),
-        set("documents", "ten entries", Collections.nCopies(10, "LICENCES")));
+        set("documents", "ten entries", Collections.nCopies(10, "LICENCES")),
+        // ordinary text in any script, with the spaces and line breaks people type
+        set("investor.name", "in Cyrillic with guillemets", "ООО «Ромашка»"),
+        set("investor.name", "in Chinese", "歌拍新能源有限公司"),
+        set("investor.name", "with a no-break space", "Ge\u00a0Pai New Energy Co."),
+        set("project.title", "with an emoji", "Battery recycling \ud83d\udd0b"),
+        set("project.description", "with line breaks and tabs", "Phase 1:\n\tcollection\r\nPhase 2:\n\trecycling"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -744,7 +789,10 @@ class LocalisationRequestControllerTests {
         Arguments.of("accepted missing", "{\"comment\": \"Suits us\"}", "accepted"),
         Arguments.of("accepted null", "{\"accepted\": null}", "accepted"),
         Arguments.of("accepted not a boolean", "{\"accepted\": \"maybe\"}", "accepted"),
-        Arguments.of("comment of 1001 characters", "{\"accepted\": true, \"comment\": \"" + "C".repeat(1001) + "\"}", "comment"));
+        Arguments.of("comment of 1001 characters", "{\"accepted\": true, \"comment\": \"" + "C".repeat(1001) + "\"}", "comment"),
+        Arguments.of("comment with NUL", "{\"accepted\": true, \"comment\": \"Suits\\u0000 us\"}", "comment"),
+        Arguments.of("comment with a right-to-left override", "{\"accepted\": false, \"comment\": \"\\u202eToo far\"}", "comment"),
+        Arguments.of("comment with a zero-width space", "{\"accepted\": false, \"comment\": \"Too\\u200bfar\"}", "comment"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -817,13 +865,28 @@ class LocalisationRequestControllerTests {
     then(answers).shouldHaveNoMoreInteractions();
   }
 
+  @Test
+  void withdrawalReasonMayKeepLineBreaksAndTabs() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+    given(registry.get(NUMBER)).willReturn(finished(NUMBER, "investor", RequestStatus.WITHDRAWN));
+
+    withdraw(NUMBER, "{\"reason\": \"Changed our plans:\\n\\tsee letter\"}").andExpect(status().isOk());
+
+    then(answers).should().withdraw(NUMBER, "Changed our plans:\n\tsee letter");
+  }
+
   static Stream<Arguments> invalidWithdrawal() {
     return Stream.of(
         Arguments.of("reason missing", "{}"),
         Arguments.of("reason null", "{\"reason\": null}"),
         Arguments.of("reason empty", "{\"reason\": \"\"}"),
         Arguments.of("reason blank", "{\"reason\": \"   \"}"),
-        Arguments.of("reason of 1001 characters", "{\"reason\": \"" + "R".repeat(1001) + "\"}"));
+        Arguments.of("reason of 1001 characters", "{\"reason\": \"" + "R".repeat(1001) + "\"}"),
+        Arguments.of("reason with NUL", "{\"reason\": \"Changed\\u0000 our plans\"}"),
+        Arguments.of("reason with BEL", "{\"reason\": \"Changed our plans\\u0007\"}"),
+        Arguments.of("reason with a right-to-left override", "{\"reason\": \"\\u202eChanged our plans\"}"),
+        Arguments.of("reason with a pop directional isolate", "{\"reason\": \"Changed our plans\\u2069\"}"),
+        Arguments.of("reason with a zero-width space", "{\"reason\": \"Changed\\u200bour plans\"}"));
   }
 
   @ParameterizedTest(name = "{0}")
