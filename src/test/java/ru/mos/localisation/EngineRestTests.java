@@ -265,7 +265,25 @@ class EngineRestTests {
   }
 
   @Test
-  void startWithTheSameExternalReferenceFromTheSameInvestorAgainIsAConflict() throws Exception {
+  void anOfficialsStartIsNeitherBlockedByNorAnsweredWithAnotherAccountsReference() throws Exception {
+    // given an investor filed a reference over the investor API
+    String ref = newReference();
+    HttpResponse<String> filed = post("/api/v1/localisation-requests", INVESTOR, objectMapper.readTree(TestRequests.recyclingPlantJson(ref)));
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    long instancesBefore = processInstanceCount();
+
+    // when an official registers a request with the same reference (gathered at a fair)
+    HttpResponse<String> started = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+
+    // then it is the official's own request: the investor's reference neither blocks nor shows
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    assertThat(json(started).path("businessKey").asText()).isNotEqualTo(json(filed).path("number").asText());
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore + 1);
+    assertThat(registryRowCount(ref)).isEqualTo(2);
+  }
+
+  @Test
+  void startWithTheSameExternalReferenceFromTheSameAccountAgainIsAConflict() throws Exception {
     String ref = newReference();
     ObjectNode body = requestVariable("Json", TestRequests.recyclingPlantJson(ref));
     HttpResponse<String> first = start(ADMIN, body);

@@ -14,12 +14,20 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -35,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApiCalls.Reply;
+import ru.mos.localisation.ApiCalls.User;
 import ru.mos.localisation.process.ProcessVariables;
 
 /**
@@ -54,6 +64,7 @@ class HostileInputTests {
   private static final String START_PATH =
       "/engine-rest/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
   private static final String INVESTOR = basic("investor", "demo");
+  private static final String INVESTOR2 = basic("investor2", "demo");
   /** localisation.api.max-body-bytes and localisation.engine-rest.max-body-bytes of application.yml. */
   private static final int API_MAX_BODY_BYTES = 65_536;
   private static final int ENGINE_REST_MAX_BODY_BYTES = 1_048_576;
@@ -65,6 +76,7 @@ class HostileInputTests {
   private static final String JUEL_HASH = "#{execution.setVariable('x', 1)}";
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final int port;
   private final String baseUrl;
   private final JdbcClient jdbc;
   private final HistoryService historyService;
@@ -73,6 +85,7 @@ class HostileInputTests {
   @Autowired
   HostileInputTests(
       @LocalServerPort int port, JdbcClient jdbc, HistoryService historyService, ManagementService managementService) {
+    this.port = port;
     this.baseUrl = "http://localhost:" + port;
     this.jdbc = jdbc;
     this.historyService = historyService;
@@ -364,6 +377,93 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName("x").count())
         .isZero();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull();
+  }
+
+  // --- idempotency: an account's references are its own ------------------------------------
+
+  @Test
+  void aReferenceSquattedUnderAnotherCompanysRegistrationNumberNeitherBlocksNorRevealsTheRightfulRequest() throws Exception {
+    String ref = newReference();
+    // given another investor account filed the reference first, under the rightful company's number
+    HttpResponse<String> squatted = post(API_PATH, INVESTOR2, valid(ref));
+    assertThat(squatted.statusCode()).as(squatted.body()).isEqualTo(201);
+    String squatterNumber = readTree(squatted.body()).path("number").asText();
+    long instancesBefore = processInstances();
+
+    // when the rightful investor files it
+    HttpResponse<String> rightful = post(API_PATH, INVESTOR, valid(ref));
+
+    // then it is a new request of its own, and nothing in the answer points at the squatter's
+    assertThat(rightful.statusCode()).as(rightful.body()).isEqualTo(201);
+    assertThat(readTree(rightful.body()).path("number").asText()).isNotEqualTo(squatterNumber);
+    assertThat(rightful.body()).doesNotContain(squatterNumber, "investor2", "another account");
+    assertThat(processInstances()).isEqualTo(instancesBefore + 1);
+    assertThat(submittersOf(ref)).containsExactlyInAnyOrder("investor", "investor2");
+  }
+
+  @Test
+  void anotherAccountRepeatingAnInvestorsReferenceGetsItsOwnRequestAndNeverTheInvestors() throws Exception {
+    String ref = newReference();
+    HttpResponse<String> first = post(API_PATH, INVESTOR, valid(ref));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String investorsNumber = readTree(first.body()).path("number").asText();
+
+    // the same body from another account, and again: its own request, then that one again
+    HttpResponse<String> other = post(API_PATH, INVESTOR2, valid(ref));
+    HttpResponse<String> otherAgain = post(API_PATH, INVESTOR2, valid(ref));
+    // the investor's own repetition still answers the investor's request
+    HttpResponse<String> again = post(API_PATH, INVESTOR, valid(ref));
+
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+    String othersNumber = readTree(other.body()).path("number").asText();
+    assertThat(othersNumber).isNotEqualTo(investorsNumber);
+    assertThat(otherAgain.statusCode()).as(otherAgain.body()).isEqualTo(200);
+    assertThat(readTree(otherAgain.body()).path("number").asText()).isEqualTo(othersNumber);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(readTree(again.body()).path("number").asText()).isEqualTo(investorsNumber);
+    assertThat(submittersOf(ref)).containsExactlyInAnyOrder("investor", "investor2");
+  }
+
+  @Test
+  void thirtyConcurrentSubmissionsOfOneReferenceAllAnswerTheOneRequest() throws Exception {
+    String ref = newReference();
+    int clients = 30;
+    ApiCalls api = new ApiCalls(port, Duration.ofSeconds(60));
+    ExecutorService threads = Executors.newFixedThreadPool(clients);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        replies.add(threads.submit(() -> {
+          start.await();
+          return api.post(new User("investor", "demo"), API_PATH, valid(ref));
+        }));
+      }
+      start.countDown();
+
+      List<Integer> statuses = new ArrayList<>();
+      Set<String> numbers = new HashSet<>();
+      for (Future<Reply> reply : replies) {
+        Reply answer = reply.get(90, TimeUnit.SECONDS);
+        statuses.add(answer.status());
+        numbers.add(answer.body().path("number").asText());
+      }
+      assertThat(statuses).as("one created, every other answered with it").containsOnly(201, 200);
+      assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+      assertThat(numbers).hasSize(1);
+      assertThat(submittersOf(ref)).containsExactly("investor");
+      assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(numbers.iterator().next()).count())
+          .isOne();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private List<String> submittersOf(String ref) {
+    return jdbc.sql("SELECT submitted_by FROM localisation_request WHERE external_reference = ?")
+        .param(ref)
+        .query(String.class)
+        .list();
   }
 
   // --- bodies --------------------------------------------------------------------------------

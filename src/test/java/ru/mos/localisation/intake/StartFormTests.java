@@ -86,7 +86,7 @@ class StartFormTests {
         .hasMessageContaining("investor.name: must not contain U+202E");
 
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
-    assertThat(registry.findByExternalReference("91440300LIFT01", "FAIR-2025-0103")).isEmpty();
+    assertThat(registry.findByExternalReference("investment.officer", "FAIR-2025-0103")).isEmpty();
   }
 
   private String definitionId() {

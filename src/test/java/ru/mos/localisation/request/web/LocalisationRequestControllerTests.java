@@ -72,7 +72,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ru.mos.localisation.documents.DocumentsService;
-import ru.mos.localisation.intake.ExternalReferenceTakenException;
 import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.IntakeService.Submission;
 import ru.mos.localisation.intake.NewLocalisationRequest;
@@ -1024,16 +1023,6 @@ class LocalisationRequestControllerTests {
   }
 
   // ---------------------------------------------------------------- failures behind the API
-
-  @Test
-  void externalReferenceOfAnotherAccountIsA409Problem() throws Exception {
-    given(intake.submit(any(), anyString())).willThrow(new ExternalReferenceTakenException(REFERENCE));
-
-    submit(recyclingPlantJson(REFERENCE))
-        .andExpect(status().isConflict())
-        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail", containsString(REFERENCE)));
-  }
 
   @Test
   void unexpectedFailureIsA500ProblemThatRevealsNothing() throws Exception {
