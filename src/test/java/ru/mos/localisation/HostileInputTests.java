@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -379,6 +381,67 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull();
   }
 
+  // --- screening: look-alike names are hits, and the investor is never told ------------------
+
+  @Test
+  void aLookAlikeOfAListedNameIsAHitAndItsInvestorSeesTheSameAsAClearedOne() throws Exception {
+    // given a clean request and one from the listed company spelled with a Cyrillic В and a no-break space
+    String clean = fileAsInvestor(valid(newReference()));
+    String flagged = fileAsInvestor(setIn(newReference(), "investor", "name", quote("\u0412locked\u00a0Holdings Ltd.")));
+
+    // when both are screened
+    String cleanInstance = screen(clean);
+    String flaggedInstance = screen(flagged);
+
+    // then the look-alike is a hit that compliance reviews, the clean one goes to the department
+    assertThat(waitsAt(flaggedInstance, "Task_ReviewScreeningHit")).isTrue();
+    assertThat(waitsAt(cleanInstance, "Task_AssessRequest")).isTrue();
+    // and the flagged investor's view says what the clean one's says: under review, nothing more
+    JsonNode flaggedView = readTree(get(API_PATH + "/" + flagged, INVESTOR).body());
+    JsonNode cleanView = readTree(get(API_PATH + "/" + clean, INVESTOR).body());
+    assertThat(flaggedView.path("stage").asText()).isEqualTo("ASSESSMENT").isEqualTo(cleanView.path("stage").asText());
+    assertThat(flaggedView.path("timeline").findValuesAsText("type"))
+        .containsExactly("REGISTERED", "STAGE_ASSESSMENT")
+        .isEqualTo(cleanView.path("timeline").findValuesAsText("type"));
+    String flaggedList = get(API_PATH + "?size=100", INVESTOR).body();
+    for (String seen : List.of(flaggedView.toString(), flaggedList)) {
+      assertThat(seen.toUpperCase(Locale.ROOT)).doesNotContain("SCREENING", "COMPLIANCE");
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] «{0}»")
+  @ValueSource(strings = {"BLOCKED HOLDINGS LIMITED", "Blocked  Holdings, Ltd", "ООО «Вlocked Ноldings»", "\uff22locked Holdings Ltd"})
+  void aVariantOfAListedNameStartedOverEngineRestIsAHit(String name) throws Exception {
+    String ref = newReference();
+    HttpResponse<String> started = post(START_PATH, ADMIN, jsonVariable(setIn(ref, "investor", "name", quote(name))));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+    String instance = screen(readTree(started.body()).path("businessKey").asText());
+
+    assertThat(waitsAt(instance, "Task_ReviewScreeningHit")).isTrue();
+  }
+
+  private String fileAsInvestor(String body) throws Exception {
+    HttpResponse<String> filed = post(API_PATH, INVESTOR, body);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    return readTree(filed.body()).path("number").asText();
+  }
+
+  /** Runs the screening job of a request that waits for it; answers the process instance. */
+  private String screen(String number) {
+    String processInstanceId =
+        jdbc.sql("SELECT process_instance_id FROM localisation_request WHERE number = ?").param(number).query(String.class).single();
+    Job screening = managementService.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();
+    assertThat(screening).as("screening job of %s", number).isNotNull();
+    managementService.executeJob(screening.getId());
+    return processInstanceId;
+  }
+
+  private boolean waitsAt(String processInstanceId, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId).activityId(activityId).unfinished().count() == 1;
+  }
+
   // --- idempotency: an account's references are its own ------------------------------------
 
   @Test
@@ -549,6 +612,11 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> get(String path, String authorization) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build();
+    return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

@@ -11,7 +11,10 @@ import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
 import ru.mos.localisation.request.TimelineEntry;
 
-/** A request as the investor sees it: where it stands, what is missing, what happened. */
+/**
+ * A request as the investor sees it: where it stands, what is missing, what happened. Screening is
+ * not part of it ({@link RequestStage#asSeenByInvestor()}, {@link InvestorTimeline}).
+ */
 public record RequestView(
     String number,
     String externalReference,
@@ -50,7 +53,7 @@ public record RequestView(
         r.number(),
         r.externalReference(),
         r.status(),
-        r.stage(),
+        r.stage().asSeenByInvestor(),
         new Investor(
             r.investorName(), r.investorCountry(), r.investorRegistrationNumber(), r.investorContactEmail()),
         new Project(
@@ -72,7 +75,7 @@ public record RequestView(
         r.agreementNumber(),
         r.createdAt(),
         r.updatedAt(),
-        timeline,
+        InvestorTimeline.of(timeline),
         links(r.number()));
   }
 

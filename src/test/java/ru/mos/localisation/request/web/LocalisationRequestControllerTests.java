@@ -186,7 +186,8 @@ class LocalisationRequestControllerTests {
         .andExpect(status().isOk())
         .andExpect(header().doesNotExist(LOCATION))
         .andExpect(jsonPath("$.number").value(NUMBER))
-        .andExpect(jsonPath("$.stage").value("SCREENING"))
+        // screening is shown as the review it precedes (no tipping off)
+        .andExpect(jsonPath("$.stage").value("ASSESSMENT"))
         .andExpect(jsonPath("$.links.self").value(REQUESTS + "/" + NUMBER));
   }
 
@@ -529,23 +530,70 @@ class LocalisationRequestControllerTests {
 
   @Test
   void investorSeesOwnRequestWithTimeline() throws Exception {
-    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SCREENING)));
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
     given(registry.timeline(NUMBER))
         .willReturn(
             List.of(
                 new TimelineEntry(FILED_AT, "REGISTERED", null),
-                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_SCREENING", null)));
+                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_DOCUMENTS", null)));
 
     mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.number").value(NUMBER))
         .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
-        .andExpect(jsonPath("$.stage").value("SCREENING"))
+        .andExpect(jsonPath("$.stage").value("DOCUMENTS"))
         .andExpect(jsonPath("$.investor.country").value("CN"))
         .andExpect(jsonPath("$.project.hazardClass").value(3))
         .andExpect(jsonPath("$.timeline", hasSize(2)))
         .andExpect(jsonPath("$.timeline[0].type").value("REGISTERED"))
-        .andExpect(jsonPath("$.timeline[1].type").value("STAGE_SCREENING"));
+        .andExpect(jsonPath("$.timeline[1].type").value("STAGE_DOCUMENTS"));
+  }
+
+  /** A registry timeline up to the department's assessment, screening clean or a hit under review. */
+  static Stream<Arguments> screenedTimelines() {
+    TimelineEntry registered = new TimelineEntry(FILED_AT, "REGISTERED", null);
+    TimelineEntry screening = new TimelineEntry(FILED_AT.plusSeconds(1), "STAGE_SCREENING", null);
+    return Stream.of(
+        Arguments.of("being screened", RequestStage.SCREENING, List.of(registered, screening)),
+        Arguments.of("screened clean, under assessment", RequestStage.ASSESSMENT, List.of(
+            registered, screening,
+            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_PASSED", null),
+            new TimelineEntry(FILED_AT.plusSeconds(2), "STAGE_ASSESSMENT", null))),
+        Arguments.of("a screening hit under compliance review", RequestStage.SCREENING, List.of(
+            registered, screening, new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null))),
+        Arguments.of("a hit cleared by compliance, under assessment", RequestStage.ASSESSMENT, List.of(
+            registered, screening,
+            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null),
+            new TimelineEntry(FILED_AT.plusDays(3), "STAGE_ASSESSMENT", null))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("screenedTimelines")
+  void theInvestorSeesOnlyThatTheRequestIsUnderReviewWhateverScreeningFound(
+      String description, RequestStage stage, List<TimelineEntry> timeline) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", stage)));
+    given(registry.timeline(NUMBER)).willReturn(timeline);
+    given(registry.list(any(), anyInt(), anyInt()))
+        .willReturn(new RequestPage(List.of(filed(NUMBER, "investor", stage)), 0, 20, 1));
+
+    MvcResult view =
+        mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.stage").value("ASSESSMENT"))
+            .andExpect(jsonPath("$.timeline[*].type", contains("REGISTERED", "STAGE_ASSESSMENT")))
+            // the review began when screening did, whatever screening found and however long it took
+            .andExpect(jsonPath("$.timeline[1].at", startsWith("2025-03-03T10:15:01")))
+            .andReturn();
+    MvcResult list =
+        mvc.perform(get(REQUESTS).with(investor()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.items[0].stage").value("ASSESSMENT"))
+            .andReturn();
+
+    for (MvcResult result : List.of(view, list)) {
+      assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8).toUpperCase())
+          .doesNotContain("SCREENING", "COMPLIANCE");
+    }
   }
 
   @Test
@@ -686,7 +734,7 @@ class LocalisationRequestControllerTests {
     supplyDocuments(NUMBER, "{\"documents\": [\"ENVIRONMENTAL_IMPACT_SUMMARY\", \"LICENCES\"]}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.number").value(NUMBER))
-        .andExpect(jsonPath("$.stage").value("SCREENING"));
+        .andExpect(jsonPath("$.stage").value("ASSESSMENT"));
 
     then(documents)
         .should()
