@@ -1,6 +1,7 @@
 package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,25 +23,31 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.request.InvalidInputException;
 
 /**
  * Camunda's REST API as a client sees it over HTTP: who gets in, how a start through
@@ -81,6 +88,7 @@ class EngineRestTests {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
+  private final ProcessEngine processEngine;
 
   @Autowired
   EngineRestTests(
@@ -91,7 +99,8 @@ class EngineRestTests {
       ManagementService managementService,
       TaskService taskService,
       IdentityService identityService,
-      RepositoryService repositoryService) {
+      RepositoryService repositoryService,
+      ProcessEngine processEngine) {
     this.baseUrl = "http://localhost:" + port;
     this.objectMapper = objectMapper;
     this.jdbc = jdbc;
@@ -100,6 +109,7 @@ class EngineRestTests {
     this.taskService = taskService;
     this.identityService = identityService;
     this.repositoryService = repositoryService;
+    this.processEngine = processEngine;
   }
 
   // --- authentication -----------------------------------------------------------------------
@@ -371,6 +381,41 @@ class EngineRestTests {
     assertThat(json(response).path("message").asText()).contains("No matching process definition");
     assertThat(registryRowCount(ref)).isZero();
     assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  // --- logging -------------------------------------------------------------------------------
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void refusedStartsLogNoErrorAndNoStackTrace(CapturedOutput output) throws Exception {
+    ObjectNode body = requestVariable("Json", TestRequests.recyclingPlantJson(newReference()));
+    assertThat(start(ADMIN, body).statusCode()).isEqualTo(200);
+    int logStart = output.getOut().length();
+
+    // a duplicate, invalid fields, an Object variable
+    assertThat(start(ADMIN, body).statusCode()).isEqualTo(409);
+    assertThat(start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(newReference()).replace("\"hazardClass\": 3", "\"hazardClass\": 9"))).statusCode())
+        .isEqualTo(400);
+    assertThat(start(ADMIN, requestVariable("Object", "{}")).statusCode()).isEqualTo(400);
+
+    String logged = output.getOut().substring(logStart);
+    assertThat(logged).doesNotContain(" ERROR ", "ENGINE-16004", "\tat ");
+    assertThat(logged.lines().filter(line -> line.contains("Refused a second request"))).hasSize(1);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRealFailureInAnEngineCommandIsStillLoggedAsAnError(CapturedOutput output) {
+    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+
+    assertThatThrownBy(() -> commands.execute(context -> { throw new IllegalStateException("disk full"); }))
+        .hasMessage("disk full");
+    assertThatThrownBy(() -> commands.execute(context -> { throw InvalidInputException.of("request", "is wrong"); }))
+        .isInstanceOf(InvalidInputException.class);
+
+    assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ") && line.contains("ENGINE-16004")))
+        .hasSize(1)
+        .allMatch(line -> line.contains("disk full"));
   }
 
   // --- officials' decisions ------------------------------------------------------------------

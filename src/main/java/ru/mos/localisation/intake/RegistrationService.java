@@ -3,6 +3,8 @@ package ru.mos.localisation.intake;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,8 @@ import ru.mos.localisation.request.RequestStatus;
 /** Registers a validated request in the registry under a new registry number. */
 @Service
 public class RegistrationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
 
   private final RequestRegistry registry;
   private final RegistryNumbers numbers;
@@ -69,6 +73,8 @@ public class RegistrationService {
     try {
       registry.insert(registered);
     } catch (DuplicateKeyException e) {
+      // a refusal, not a failure: one line, no stack trace (see web.EngineRefusalLogging)
+      LOG.info("Refused a second request with externalReference '{}' from {}", request.externalReference(), submittedBy);
       throw new DuplicateRequestException(request.externalReference());
     } catch (CannotAcquireLockException e) {
       // H2 makes a second insert of a key wait for the first, still uncommitted, insert and gives

@@ -49,7 +49,8 @@ public class EngineRestInvalidInputMapper implements ExceptionMapper<RestExcepti
     return camundaDefault.toResponse(exception);
   }
 
-  private static boolean unstorableVariable(ProcessEngineException e) {
+  /** Whether the engine refused a variable value a client sent (also used to log it quietly). */
+  static boolean unstorableVariable(ProcessEngineException e) {
     String message = String.valueOf(e.getMessage());
     return UNSTORABLE_VARIABLE.stream().anyMatch(message::contains);
   }
