@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -405,13 +406,15 @@ class EngineRestTests {
 
   @Test
   @ExtendWith(OutputCaptureExtension.class)
-  void aRealFailureInAnEngineCommandIsStillLoggedAsAnError(CapturedOutput output) {
+  void aRealFailureInAnEngineCommandIsStillLoggedAsAnErrorARefusalIsNot(CapturedOutput output) {
     var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
 
     assertThatThrownBy(() -> commands.execute(context -> { throw new IllegalStateException("disk full"); }))
         .hasMessage("disk full");
     assertThatThrownBy(() -> commands.execute(context -> { throw InvalidInputException.of("request", "is wrong"); }))
         .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> commands.execute(context -> { throw new MismatchingMessageCorrelationException("RequestWithdrawn"); }))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
 
     assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ") && line.contains("ENGINE-16004")))
         .hasSize(1)

@@ -1,6 +1,7 @@
 package ru.mos.localisation.web;
 
 import jakarta.ws.rs.core.Response.Status.Family;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
  * except a few of its own client errors, which it logs at DEBUG. Ours are client errors too: bad
  * input and duplicates are raised inside the engine's transaction as Camunda REST exceptions with
  * a 4xx status (so that they reach the caller with that status), and a variable value the engine
- * cannot store is answered with 400 ({@link EngineRestInvalidInputMapper}): they get the same DEBUG
- * line. A real failure is still logged as an ERROR.
+ * cannot store is answered with 400 ({@link EngineRestInvalidInputMapper}), as is a message that
+ * fits no waiting request: they get the same DEBUG line. A real failure is still logged as an ERROR.
  */
 @Component
 public class EngineRefusalLogging extends AbstractProcessEnginePlugin {
@@ -35,6 +36,10 @@ public class EngineRefusalLogging extends AbstractProcessEnginePlugin {
       if (t instanceof RestException rest
           && rest.getStatus() != null
           && rest.getStatus().getFamily() == Family.CLIENT_ERROR) {
+        return true;
+      }
+      // a message the request does not wait for: the investor API answers 409, Camunda's REST API 400
+      if (t instanceof MismatchingMessageCorrelationException) {
         return true;
       }
       // a variable value the engine cannot store, which Camunda's REST API is made to answer with 400

@@ -105,6 +105,16 @@ class IntakeServiceTests {
   }
 
   @Test
+  void aWinnerThatNeverCommitsEndsTheAttemptsWithTheDuplicate() {
+    given(registry.findByExternalReference("investor", REFERENCE)).willReturn(Optional.empty());
+    given(start.execute()).willThrow(DuplicateRequestException.beingRegistered(REFERENCE));
+
+    assertThatThrownBy(() -> intake.submit(TestRequests.recyclingPlant(REFERENCE), "investor"))
+        .isInstanceOf(DuplicateRequestException.class);
+    then(start).should(times(5)).execute();
+  }
+
+  @Test
   void anyOtherFailureIsNotMistakenForADuplicate() {
     given(registry.findByExternalReference("investor", REFERENCE)).willReturn(Optional.empty());
     IllegalStateException failure = new IllegalStateException("disk full");

@@ -72,6 +72,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ru.mos.localisation.documents.DocumentsService;
+import ru.mos.localisation.intake.DuplicateRequestException;
 import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.IntakeService.Submission;
 import ru.mos.localisation.intake.NewLocalisationRequest;
@@ -1071,6 +1072,16 @@ class LocalisationRequestControllerTests {
   }
 
   // ---------------------------------------------------------------- failures behind the API
+
+  @Test
+  void theCallersReferenceStillBeingRegisteredIsA409Problem() throws Exception {
+    given(intake.submit(any(), anyString())).willThrow(DuplicateRequestException.beingRegistered(REFERENCE));
+
+    submit(recyclingPlantJson(REFERENCE))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("being registered")));
+  }
 
   @Test
   void unexpectedFailureIsA500ProblemThatRevealsNothing() throws Exception {
