@@ -49,6 +49,10 @@ public record RequestView(
 
   static RequestView of(
       LocalisationRequest r, List<String> candidateSiteIds, SiteView site, List<TimelineEntry> timeline) {
+    List<TimelineEntry> shown = InvestorTimeline.of(timeline);
+    // changed when something the investor sees happened: a review that ends days after screening
+    // began must not show as a change the timeline does not explain
+    OffsetDateTime updatedAt = shown.isEmpty() ? r.updatedAt() : shown.get(shown.size() - 1).at();
     return new RequestView(
         r.number(),
         r.externalReference(),
@@ -74,8 +78,8 @@ public record RequestView(
         site,
         r.agreementNumber(),
         r.createdAt(),
-        r.updatedAt(),
-        InvestorTimeline.of(timeline),
+        updatedAt,
+        shown,
         links(r.number()));
   }
 

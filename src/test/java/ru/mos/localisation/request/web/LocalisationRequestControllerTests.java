@@ -584,6 +584,7 @@ class LocalisationRequestControllerTests {
             .andExpect(jsonPath("$.timeline[*].type", contains("REGISTERED", "STAGE_ASSESSMENT")))
             // the review began when screening did, whatever screening found and however long it took
             .andExpect(jsonPath("$.timeline[1].at", startsWith("2025-03-03T10:15:01")))
+            .andExpect(jsonPath("$.updatedAt", startsWith("2025-03-03T10:15:01")))
             .andReturn();
     MvcResult list =
         mvc.perform(get(REQUESTS).with(investor()))
