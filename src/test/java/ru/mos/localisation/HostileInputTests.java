@@ -14,12 +14,21 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,12 +38,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApiCalls.Reply;
+import ru.mos.localisation.ApiCalls.User;
 import ru.mos.localisation.process.ProcessVariables;
 
 /**
@@ -54,6 +66,7 @@ class HostileInputTests {
   private static final String START_PATH =
       "/engine-rest/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
   private static final String INVESTOR = basic("investor", "demo");
+  private static final String INVESTOR2 = basic("investor2", "demo");
   /** localisation.api.max-body-bytes and localisation.engine-rest.max-body-bytes of application.yml. */
   private static final int API_MAX_BODY_BYTES = 65_536;
   private static final int ENGINE_REST_MAX_BODY_BYTES = 1_048_576;
@@ -65,6 +78,7 @@ class HostileInputTests {
   private static final String JUEL_HASH = "#{execution.setVariable('x', 1)}";
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final int port;
   private final String baseUrl;
   private final JdbcClient jdbc;
   private final HistoryService historyService;
@@ -73,6 +87,7 @@ class HostileInputTests {
   @Autowired
   HostileInputTests(
       @LocalServerPort int port, JdbcClient jdbc, HistoryService historyService, ManagementService managementService) {
+    this.port = port;
     this.baseUrl = "http://localhost:" + port;
     this.jdbc = jdbc;
     this.historyService = historyService;
@@ -145,6 +160,16 @@ class HostileInputTests {
     cases.add(new Hostile("script tag as e-mail", ref -> setIn(ref, "investor", "contactEmail", quote("<script>alert(1)</script>"))));
     cases.add(new Hostile("NUL and control characters in externalReference", ref -> set(ref, "externalReference", quote("REF\u0000\u0007\u001b[31m"))));
     cases.add(new Hostile("RTL override in country", ref -> setIn(ref, "investor", "country", quote("\u202eNC"))));
+    // characters that hide or disguise text, in every kind of text field
+    cases.add(new Hostile("NUL in investor name", ref -> setIn(ref, "investor", "name", quote("Ge Pai\u0000 New Energy Co."))));
+    cases.add(new Hostile("BEL in investor name", ref -> setIn(ref, "investor", "name", quote("Ge Pai\u0007 New Energy Co."))));
+    cases.add(new Hostile("RTL override in investor name", ref -> setIn(ref, "investor", "name", quote("\u202eBlocked Holdings Ltd"))));
+    cases.add(new Hostile("zero-width space in investor name", ref -> setIn(ref, "investor", "name", quote("Blocked\u200bHoldings Ltd"))));
+    cases.add(new Hostile("soft hyphen in project title", ref -> setIn(ref, "project", "title", quote("Li-ion re\u00adcycling plant"))));
+    cases.add(new Hostile("C1 control in project title", ref -> setIn(ref, "project", "title", quote("Li-ion\u009b31m plant"))));
+    cases.add(new Hostile("left-to-right isolate in description", ref -> setIn(ref, "project", "description", quote("Full \u2066cycle\u2069"))));
+    cases.add(new Hostile("escape sequence in description", ref -> setIn(ref, "project", "description", quote("Full cycle\u001b[2J"))));
+    cases.add(new Hostile("byte-order mark in contact e-mail", ref -> setIn(ref, "investor", "contactEmail", quote("\ufeffinvest@example.cn"))));
     cases.add(new Hostile("externalReference of 1,000 characters", ref -> set(ref, "externalReference", quote("A".repeat(1_000)))));
     // oversize
     cases.add(new Hostile("description of 70,000 characters", ref -> setIn(ref, "project", "description", quote("x".repeat(70_000)))));
@@ -220,6 +245,38 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
       }
     }
     assertThat(response.body()).doesNotContain("\tat ");
+    assertThat(registryRows()).isEqualTo(rowsBefore);
+    assertThat(processInstances()).isEqualTo(instancesBefore);
+  }
+
+  static Stream<Arguments> disguisedText() {
+    return Stream.of(
+        Arguments.of("investor", "name", "Ge Pai\u0000 New Energy Co.", "investor.name"),
+        Arguments.of("investor", "name", "\u202eBlocked Holdings Ltd", "investor.name"),
+        Arguments.of("investor", "name", "Blocked\u200bHoldings Ltd", "investor.name"),
+        Arguments.of("project", "title", "Li-ion plant\u0007", "project.title"),
+        Arguments.of("project", "description", "Full \u202bcycle", "project.description"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {3} = {2}")
+  @MethodSource("disguisedText")
+  void bothDoorsNameTheFieldHoldingAControlInvisibleOrDirectionCharacterAndStoreNothing(
+      String object, String field, String value, String path) throws Exception {
+    String ref = newReference();
+    String body = setIn(ref, object, field, quote(value));
+    long rowsBefore = registryRows();
+    long instancesBefore = processInstances();
+
+    HttpResponse<String> api = post(API_PATH, INVESTOR, body);
+    HttpResponse<String> engineRest = post(START_PATH, ADMIN, jsonVariable(body));
+
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(readTree(api.body()).path("errors").findValuesAsText("field")).containsExactly(path);
+    assertThat(engineRest.statusCode()).as(engineRest.body()).isEqualTo(400);
+    JsonNode error = readTree(engineRest.body());
+    assertThat(error.path("type").asText()).isEqualTo("InvalidInputException");
+    assertThat(error.path("message").asText()).contains(path + ": must not contain U+");
     assertThat(registryRows()).isEqualTo(rowsBefore);
     assertThat(processInstances()).isEqualTo(instancesBefore);
   }
@@ -324,6 +381,154 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull();
   }
 
+  // --- screening: look-alike names are hits, and the investor is never told ------------------
+
+  @Test
+  void aLookAlikeOfAListedNameIsAHitAndItsInvestorSeesTheSameAsAClearedOne() throws Exception {
+    // given a clean request and one from the listed company spelled with a Cyrillic В and a no-break space
+    String clean = fileAsInvestor(valid(newReference()));
+    String flagged = fileAsInvestor(setIn(newReference(), "investor", "name", quote("\u0412locked\u00a0Holdings Ltd.")));
+
+    // when both are screened
+    String cleanInstance = screen(clean);
+    String flaggedInstance = screen(flagged);
+
+    // then the look-alike is a hit that compliance reviews, the clean one goes to the department
+    assertThat(waitsAt(flaggedInstance, "Task_ReviewScreeningHit")).isTrue();
+    assertThat(waitsAt(cleanInstance, "Task_AssessRequest")).isTrue();
+    // and the flagged investor's view says what the clean one's says: under review, nothing more
+    JsonNode flaggedView = readTree(get(API_PATH + "/" + flagged, INVESTOR).body());
+    JsonNode cleanView = readTree(get(API_PATH + "/" + clean, INVESTOR).body());
+    assertThat(flaggedView.path("stage").asText()).isEqualTo("ASSESSMENT").isEqualTo(cleanView.path("stage").asText());
+    assertThat(flaggedView.path("timeline").findValuesAsText("type"))
+        .containsExactly("REGISTERED", "STAGE_ASSESSMENT")
+        .isEqualTo(cleanView.path("timeline").findValuesAsText("type"));
+    String flaggedList = get(API_PATH + "?size=100", INVESTOR).body();
+    for (String seen : List.of(flaggedView.toString(), flaggedList)) {
+      assertThat(seen.toUpperCase(Locale.ROOT)).doesNotContain("SCREENING", "COMPLIANCE");
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] «{0}»")
+  @ValueSource(strings = {"BLOCKED HOLDINGS LIMITED", "Blocked  Holdings, Ltd", "ООО «Вlocked Ноldings»", "\uff22locked Holdings Ltd"})
+  void aVariantOfAListedNameStartedOverEngineRestIsAHit(String name) throws Exception {
+    String ref = newReference();
+    HttpResponse<String> started = post(START_PATH, ADMIN, jsonVariable(setIn(ref, "investor", "name", quote(name))));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+    String instance = screen(readTree(started.body()).path("businessKey").asText());
+
+    assertThat(waitsAt(instance, "Task_ReviewScreeningHit")).isTrue();
+  }
+
+  private String fileAsInvestor(String body) throws Exception {
+    HttpResponse<String> filed = post(API_PATH, INVESTOR, body);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    return readTree(filed.body()).path("number").asText();
+  }
+
+  /** Runs the screening job of a request that waits for it; answers the process instance. */
+  private String screen(String number) {
+    String processInstanceId =
+        jdbc.sql("SELECT process_instance_id FROM localisation_request WHERE number = ?").param(number).query(String.class).single();
+    Job screening = managementService.createJobQuery().processInstanceId(processInstanceId).executable().singleResult();
+    assertThat(screening).as("screening job of %s", number).isNotNull();
+    managementService.executeJob(screening.getId());
+    return processInstanceId;
+  }
+
+  private boolean waitsAt(String processInstanceId, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId).activityId(activityId).unfinished().count() == 1;
+  }
+
+  // --- idempotency: an account's references are its own ------------------------------------
+
+  @Test
+  void aReferenceSquattedUnderAnotherCompanysRegistrationNumberNeitherBlocksNorRevealsTheRightfulRequest() throws Exception {
+    String ref = newReference();
+    // given another investor account filed the reference first, under the rightful company's number
+    HttpResponse<String> squatted = post(API_PATH, INVESTOR2, valid(ref));
+    assertThat(squatted.statusCode()).as(squatted.body()).isEqualTo(201);
+    String squatterNumber = readTree(squatted.body()).path("number").asText();
+    long instancesBefore = processInstances();
+
+    // when the rightful investor files it
+    HttpResponse<String> rightful = post(API_PATH, INVESTOR, valid(ref));
+
+    // then it is a new request of its own, and nothing in the answer points at the squatter's
+    assertThat(rightful.statusCode()).as(rightful.body()).isEqualTo(201);
+    assertThat(readTree(rightful.body()).path("number").asText()).isNotEqualTo(squatterNumber);
+    assertThat(rightful.body()).doesNotContain(squatterNumber, "investor2", "another account");
+    assertThat(processInstances()).isEqualTo(instancesBefore + 1);
+    assertThat(submittersOf(ref)).containsExactlyInAnyOrder("investor", "investor2");
+  }
+
+  @Test
+  void anotherAccountRepeatingAnInvestorsReferenceGetsItsOwnRequestAndNeverTheInvestors() throws Exception {
+    String ref = newReference();
+    HttpResponse<String> first = post(API_PATH, INVESTOR, valid(ref));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String investorsNumber = readTree(first.body()).path("number").asText();
+
+    // the same body from another account, and again: its own request, then that one again
+    HttpResponse<String> other = post(API_PATH, INVESTOR2, valid(ref));
+    HttpResponse<String> otherAgain = post(API_PATH, INVESTOR2, valid(ref));
+    // the investor's own repetition still answers the investor's request
+    HttpResponse<String> again = post(API_PATH, INVESTOR, valid(ref));
+
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+    String othersNumber = readTree(other.body()).path("number").asText();
+    assertThat(othersNumber).isNotEqualTo(investorsNumber);
+    assertThat(otherAgain.statusCode()).as(otherAgain.body()).isEqualTo(200);
+    assertThat(readTree(otherAgain.body()).path("number").asText()).isEqualTo(othersNumber);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(readTree(again.body()).path("number").asText()).isEqualTo(investorsNumber);
+    assertThat(submittersOf(ref)).containsExactlyInAnyOrder("investor", "investor2");
+  }
+
+  @Test
+  void thirtyConcurrentSubmissionsOfOneReferenceAllAnswerTheOneRequest() throws Exception {
+    String ref = newReference();
+    int clients = 30;
+    ApiCalls api = new ApiCalls(port, Duration.ofSeconds(60));
+    ExecutorService threads = Executors.newFixedThreadPool(clients);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        replies.add(threads.submit(() -> {
+          start.await();
+          return api.post(new User("investor", "demo"), API_PATH, valid(ref));
+        }));
+      }
+      start.countDown();
+
+      List<Integer> statuses = new ArrayList<>();
+      Set<String> numbers = new HashSet<>();
+      for (Future<Reply> reply : replies) {
+        Reply answer = reply.get(90, TimeUnit.SECONDS);
+        statuses.add(answer.status());
+        numbers.add(answer.body().path("number").asText());
+      }
+      assertThat(statuses).as("one created, every other answered with it").containsOnly(201, 200);
+      assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+      assertThat(numbers).hasSize(1);
+      assertThat(submittersOf(ref)).containsExactly("investor");
+      assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(numbers.iterator().next()).count())
+          .isOne();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private List<String> submittersOf(String ref) {
+    return jdbc.sql("SELECT submitted_by FROM localisation_request WHERE external_reference = ?")
+        .param(ref)
+        .query(String.class)
+        .list();
+  }
+
   // --- bodies --------------------------------------------------------------------------------
 
   private static String valid(String ref) {
@@ -407,6 +612,11 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> get(String path, String authorization) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build();
+    return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

@@ -335,6 +335,26 @@ class PostgresIntegrationTests {
   }
 
   @Test
+  void aReferenceAnotherAccountFiledFirstNeitherBlocksNorRevealsTheInvestorsRequest() {
+    // given another account filed the investor's reference under the investor's registration number
+    String reference = "PG-SQUAT-001";
+    Reply squatted = post(INVESTOR2, REQUESTS, TestRequests.recyclingPlantJson(reference));
+    assertThat(squatted.status()).isEqualTo(201);
+
+    // when the investor files it, and again
+    Reply rightful = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(reference));
+    Reply again = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(reference));
+
+    // then the investor has a request of its own, and its repetition answers that one
+    assertThat(rightful.status()).isEqualTo(201);
+    String number = rightful.body().path("number").asText();
+    assertThat(number).isNotEqualTo(squatted.body().path("number").asText());
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("number").asText()).isEqualTo(number);
+    assertThat(countRequestsWithReference(reference)).isEqualTo(2);
+  }
+
+  @Test
   void hidesOneInvestorsRequestFromAnotherInvestor() {
     // given a request of the first investor
     Reply submitted = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson("PG-OWN-001"));
@@ -387,14 +407,19 @@ class PostgresIntegrationTests {
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.body().path("message").asText()).contains("hazardClass");
     assertThat(anonymous.status()).isEqualTo(401);
-    assertThat(registry.findByExternalReference(INVESTOR_REGISTRATION_NUMBER, invalidReference)).isEmpty();
-    assertThat(registry.findByExternalReference(INVESTOR_REGISTRATION_NUMBER, anonymousReference)).isEmpty();
+    assertThat(registry.findByExternalReference("admin", invalidReference)).isEmpty();
+    assertThat(countRequestsWithReference(anonymousReference)).isZero();
     assertThat(countRequests()).isEqualTo(requestsBefore);
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
         .isEqualTo(instancesBefore);
   }
 
   // --- helpers -------------------------------------------------------------------------------
+
+  private long countRequestsWithReference(String externalReference) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM localisation_request WHERE external_reference = ?", Long.class, externalReference);
+  }
 
   /** Files the example request under a new external reference; answers its registry number. */
   private String submit(String externalReference) {

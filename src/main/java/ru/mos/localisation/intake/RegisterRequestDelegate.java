@@ -20,9 +20,11 @@ import static ru.mos.localisation.process.ProcessVariables.SUBMITTED_BY;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.request.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 
 /**
@@ -81,10 +83,18 @@ public class RegisterRequestDelegate implements JavaDelegate {
   /**
    * The {@code request} variable as given. A {@code Json} value from Camunda's REST API stays
    * serialized: the engine's own deserialization would turn malformed JSON into a 500, the
-   * reader turns it into a 400.
+   * reader turns it into a 400. An {@code Object} value is the investor API's own record; from
+   * anyone else it is refused unread, whatever Java type it names.
    */
   private static Object requestPayload(DelegateExecution execution) {
     TypedValue value = execution.getVariableTyped(REQUEST, false);
+    if (value instanceof ObjectValue object) {
+      if (object.isDeserialized() && object.getValue() instanceof NewLocalisationRequest request) {
+        return request;
+      }
+      throw InvalidInputException.of(
+          REQUEST, "must be a Json variable (or a String holding the JSON), not an Object variable");
+    }
     if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
       return serializable.getValueSerialized();
     }

@@ -3,6 +3,9 @@ package ru.mos.localisation.intake;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.request.LocalisationRequest;
@@ -15,6 +18,8 @@ import ru.mos.localisation.request.RequestStatus;
 @Service
 public class RegistrationService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
+
   private final RequestRegistry registry;
   private final RegistryNumbers numbers;
   private final Clock clock;
@@ -26,8 +31,11 @@ public class RegistrationService {
   }
 
   /**
-   * @throws DuplicateRequestException if the investor already filed this external reference;
-   *     the unique constraint decides, so two racing intakes cannot both succeed
+   * @param submittedBy the account filing the request, whose external references must be unique;
+   *     null for a start without an account, which is no idempotency target
+   * @throws DuplicateRequestException if this account already filed this external reference, or
+   *     is filing it at this moment; the unique constraint decides, so two racing intakes cannot
+   *     both succeed
    */
   public LocalisationRequest register(
       NewLocalisationRequest request, String submittedBy, String processInstanceId) {
@@ -65,7 +73,13 @@ public class RegistrationService {
     try {
       registry.insert(registered);
     } catch (DuplicateKeyException e) {
-      throw new DuplicateRequestException(investor.registrationNumber(), request.externalReference());
+      // a refusal, not a failure: one line, no stack trace (see web.EngineRefusalLogging)
+      LOG.info("Refused a second request with externalReference '{}' from {}", request.externalReference(), submittedBy);
+      throw new DuplicateRequestException(request.externalReference());
+    } catch (CannotAcquireLockException e) {
+      // H2 makes a second insert of a key wait for the first, still uncommitted, insert and gives
+      // up after its lock timeout (PostgreSQL waits until it commits and reports the duplicate)
+      throw DuplicateRequestException.beingRegistered(request.externalReference());
     }
     return registered;
   }

@@ -6,6 +6,7 @@ import ru.mos.localisation.notification.NotificationType;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.sites.SiteService;
 
@@ -47,13 +48,15 @@ public class OutcomeService {
   public void reject(String number) {
     LocalisationRequest request = registry.get(number);
     sites.release(number);
-    // the stage it was rejected at tells the investor (and the timeline) where it stopped
-    registry.finish(number, RequestStatus.REJECTED, "at stage " + request.stage());
+    // the stage it was rejected at tells the investor (and the timeline) where it stopped, as the
+    // investor knows the stages: a rejection after a screening hit must not tell of the screening
+    RequestStage stage = request.stage().asSeenByInvestor();
+    registry.finish(number, RequestStatus.REJECTED, "at stage " + stage);
     notifications.notify(
         request,
         NotificationType.REJECTED,
         "Request %s rejected".formatted(number),
-        "We regret that your request was not approved (stage: %s).".formatted(request.stage()));
+        "We regret that your request was not approved (stage: %s).".formatted(stage));
   }
 
   /** The investor withdrew the request; a site reserved for it becomes available again. */
@@ -65,7 +68,7 @@ public class OutcomeService {
         request,
         NotificationType.WITHDRAWN,
         "Request %s withdrawn".formatted(number),
-        "Your request was withdrawn at stage %s as you asked.".formatted(request.stage()));
+        "Your request was withdrawn at stage %s as you asked.".formatted(request.stage().asSeenByInvestor()));
   }
 
   /**

@@ -28,7 +28,10 @@ public class RequestRegistry {
     this.clock = clock;
   }
 
-  /** Inserts a new request; a second one with the same investor and external reference fails. */
+  /**
+   * Inserts a new request; a second one from the same account with the same external reference
+   * fails. The submitting account is the idempotency key: a request without one has none.
+   */
   public void insert(LocalisationRequest request) {
     jdbc.sql(
             """
@@ -37,8 +40,8 @@ public class RequestRegistry {
               investment_rub, planned_jobs, export_share_percent, required_area_ha, required_power_mw,
               hazard_class, documents, missing_documents, export_support_requested,
               personnel_exchange_requested, status, stage, submitted_by, process_instance_id,
-              agreement_number, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              agreement_number, created_at, updated_at, idempotency_account)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             request.number(), request.externalReference(), request.investorName(),
@@ -50,7 +53,7 @@ public class RequestRegistry {
             request.exportSupportRequested(), request.personnelExchangeRequested(),
             request.status().name(), request.stage().name(), request.submittedBy(),
             request.processInstanceId(), request.agreementNumber(), request.createdAt(),
-            request.updatedAt())
+            request.updatedAt(), request.submittedBy())
         .update();
     addEvent(request.number(), "REGISTERED", null);
   }
@@ -66,14 +69,14 @@ public class RequestRegistry {
     return find(number).orElseThrow(() -> new RequestNotFoundException(number));
   }
 
-  public Optional<LocalisationRequest> findByExternalReference(
-      String investorRegistrationNumber, String externalReference) {
+  /** The request an account filed under an external reference; another account's are not seen. */
+  public Optional<LocalisationRequest> findByExternalReference(String account, String externalReference) {
     return jdbc.sql(
             """
             SELECT * FROM localisation_request
-            WHERE investor_registration_number = ? AND external_reference = ?
+            WHERE idempotency_account = ? AND external_reference = ?
             """)
-        .params(investorRegistrationNumber, externalReference)
+        .params(account, externalReference)
         .query(RequestRegistry::map)
         .optional();
   }

@@ -1,6 +1,9 @@
 package ru.mos.localisation.request;
 
-/** The step of the process a request is at, as the investor sees it. */
+/**
+ * The step of the process a request is at. The registry holds the true stage; the investor is told
+ * {@link #asSeenByInvestor()}.
+ */
 public enum RequestStage {
   REGISTRATION,
   DOCUMENTS,
@@ -9,5 +12,14 @@ public enum RequestStage {
   ENVIRONMENTAL_REVIEW,
   SUPPORT_AND_SITE,
   FINAL_APPROVAL,
-  DONE
+  DONE;
+
+  /**
+   * The stage as the investor is told it. Screening, and a compliance review of a hit, are checks
+   * the investor must not learn of (a listed investor would be tipped off, also by a request that
+   * stays "in screening" for days): the investor reads them as the review of the request.
+   */
+  public RequestStage asSeenByInvestor() {
+    return this == SCREENING ? ASSESSMENT : this;
+  }
 }

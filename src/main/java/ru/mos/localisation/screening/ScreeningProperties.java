@@ -7,7 +7,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The screening list investors are checked against (sanctions and the city's own list).
  *
- * @param blockedNames investor names that are a hit, compared without case and extra spaces
+ * @param blockedNames investor names that are a hit, compared as people read them
+ *     ({@link ScreeningNames}: look-alike letters, invisible characters, case, punctuation, legal forms)
  */
 @Validated
 @ConfigurationProperties("localisation.screening")

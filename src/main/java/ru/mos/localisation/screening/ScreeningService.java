@@ -1,13 +1,15 @@
 package ru.mos.localisation.screening;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 
-/** Screens the investor of a request against the screening list. */
+/**
+ * Screens the investor of a request against the screening list, comparing names as people read
+ * them ({@link ScreeningNames}).
+ */
 @Service
 public class ScreeningService {
 
@@ -17,18 +19,18 @@ public class ScreeningService {
   public ScreeningService(RequestRegistry registry, ScreeningProperties properties) {
     this.registry = registry;
     this.blockedNames =
-        properties.blockedNames().stream().map(ScreeningService::normalise).collect(Collectors.toSet());
+        properties.blockedNames().stream()
+            .map(ScreeningNames::key)
+            // an entry with nothing readable in it would match every unreadable name
+            .filter(key -> !key.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** @return true when the investor is on the list: a hit that compliance must review */
   public boolean screen(String number) {
     LocalisationRequest request = registry.get(number);
-    boolean hit = blockedNames.contains(normalise(request.investorName()));
+    boolean hit = blockedNames.contains(ScreeningNames.key(request.investorName()));
     registry.addEvent(number, hit ? "SCREENING_HIT" : "SCREENING_PASSED", null);
     return hit;
-  }
-
-  private static String normalise(String name) {
-    return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 }

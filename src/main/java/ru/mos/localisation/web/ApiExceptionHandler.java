@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import ru.mos.localisation.intake.ExternalReferenceTakenException;
+import ru.mos.localisation.intake.DuplicateRequestException;
 import ru.mos.localisation.request.InvalidInputException;
 import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
 import ru.mos.localisation.request.RequestNotFoundException;
@@ -101,7 +101,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  @ExceptionHandler({NotWaitingException.class, ExternalReferenceTakenException.class})
+  /** A message the request does not wait for; the caller's own reference still being registered. */
+  @ExceptionHandler({NotWaitingException.class, DuplicateRequestException.class})
   ResponseEntity<Object> conflict(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, e.getMessage());
   }

@@ -74,6 +74,21 @@ class StartFormTests {
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
+  @Test
+  void startFormWithAnInvisibleOrDirectionCharacterIsRefusedNamingTheFieldAndNothingIsStored() {
+    identityService.setAuthentication("investment.officer", List.of("investment-department"));
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> variables = fairRequest("FAIR-2025-0103", "CN");
+    variables.put("investorName", "\u202eShenzhen\u200b Lift Co.\u0000");
+
+    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), variables))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("investor.name: must not contain U+202E");
+
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(registry.findByExternalReference("investment.officer", "FAIR-2025-0103")).isEmpty();
+  }
+
   private String definitionId() {
     return repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(ProcessVariables.PROCESS_KEY).latestVersion().singleResult().getId();

@@ -351,6 +351,12 @@ class LocalisationProcessTests {
     assertThat(pi).isEnded().hasPassed("Event_RequestRejected").hasNotPassed("Task_AssessRequest");
     assertRegistry(pi, RequestStatus.REJECTED, RequestStage.DONE);
     assertThat(notifications(pi)).containsExactly("REJECTED");
+    // and the investor is told of a rejection under review, as after the department's, never of screening
+    assertThat(lastTimelineEntry(pi)).isEqualTo(new TimelineEntryView("REJECTED", "at stage ASSESSMENT"));
+    assertThat(jdbc.sql("SELECT body FROM investor_notification WHERE request_number = ?")
+            .param(pi.getBusinessKey()).query(String.class).single())
+        .contains("stage: ASSESSMENT")
+        .doesNotContainIgnoringCase("screening");
   }
 
   // --- assessment and environmental review ----------------------------------------------------

@@ -24,7 +24,7 @@ public record RequestSummary(
         r.number(),
         r.externalReference(),
         r.status(),
-        r.stage(),
+        r.stage().asSeenByInvestor(),
         r.investorName(),
         r.sector(),
         r.title(),

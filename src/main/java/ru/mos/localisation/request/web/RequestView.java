@@ -11,7 +11,10 @@ import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
 import ru.mos.localisation.request.TimelineEntry;
 
-/** A request as the investor sees it: where it stands, what is missing, what happened. */
+/**
+ * A request as the investor sees it: where it stands, what is missing, what happened. Screening is
+ * not part of it ({@link RequestStage#asSeenByInvestor()}, {@link InvestorTimeline}).
+ */
 public record RequestView(
     String number,
     String externalReference,
@@ -46,11 +49,15 @@ public record RequestView(
 
   static RequestView of(
       LocalisationRequest r, List<String> candidateSiteIds, SiteView site, List<TimelineEntry> timeline) {
+    List<TimelineEntry> shown = InvestorTimeline.of(timeline);
+    // changed when something the investor sees happened: a review that ends days after screening
+    // began must not show as a change the timeline does not explain
+    OffsetDateTime updatedAt = shown.isEmpty() ? r.updatedAt() : shown.get(shown.size() - 1).at();
     return new RequestView(
         r.number(),
         r.externalReference(),
         r.status(),
-        r.stage(),
+        r.stage().asSeenByInvestor(),
         new Investor(
             r.investorName(), r.investorCountry(), r.investorRegistrationNumber(), r.investorContactEmail()),
         new Project(
@@ -71,8 +78,8 @@ public record RequestView(
         site,
         r.agreementNumber(),
         r.createdAt(),
-        r.updatedAt(),
-        timeline,
+        updatedAt,
+        shown,
         links(r.number()));
   }
 

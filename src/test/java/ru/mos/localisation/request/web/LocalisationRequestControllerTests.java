@@ -72,7 +72,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ru.mos.localisation.documents.DocumentsService;
-import ru.mos.localisation.intake.ExternalReferenceTakenException;
+import ru.mos.localisation.intake.DuplicateRequestException;
 import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.IntakeService.Submission;
 import ru.mos.localisation.intake.NewLocalisationRequest;
@@ -187,7 +187,8 @@ class LocalisationRequestControllerTests {
         .andExpect(status().isOk())
         .andExpect(header().doesNotExist(LOCATION))
         .andExpect(jsonPath("$.number").value(NUMBER))
-        .andExpect(jsonPath("$.stage").value("SCREENING"))
+        // screening is shown as the review it precedes (no tipping off)
+        .andExpect(jsonPath("$.stage").value("ASSESSMENT"))
         .andExpect(jsonPath("$.links.self").value(REQUESTS + "/" + NUMBER));
   }
 
@@ -247,6 +248,35 @@ class LocalisationRequestControllerTests {
         missing("project.hazardClass"),
         set("project.hazardClass", "zero", 0),
         set("project.hazardClass", "six", 6),
+        // characters that hide or disguise text: controls, invisible format characters, bidi controls
+        set("investor.name", "with NUL", "Ge Pai\u0000 New Energy Co."),
+        set("investor.name", "with BEL", "Ge Pai\u0007 New Energy Co."),
+        set("investor.name", "with ESC", "\u001b[31mGe Pai New Energy Co."),
+        set("investor.name", "with DEL", "Ge Pai\u007f New Energy Co."),
+        set("investor.name", "with the C1 control NEL", "Ge Pai\u0085New Energy Co."),
+        set("investor.name", "with a line break", "Ge Pai\nNew Energy Co."),
+        set("investor.name", "with a tab", "Ge Pai\tNew Energy Co."),
+        set("investor.name", "with a right-to-left override", "\u202eGe Pai New Energy Co."),
+        set("investor.name", "with a left-to-right embedding", "\u202aGe Pai New Energy Co.\u202c"),
+        set("investor.name", "with a first-strong isolate", "\u2068Ge Pai\u2069 New Energy Co."),
+        set("investor.name", "with a right-to-left mark", "Ge Pai\u200f New Energy Co."),
+        set("investor.name", "with a zero-width space", "Blocked\u200bHoldings Ltd"),
+        set("investor.name", "with a zero-width joiner", "Blocked\u200dHoldings Ltd"),
+        set("investor.name", "with a soft hyphen", "Block\u00aded Holdings Ltd"),
+        set("investor.name", "with a word joiner", "Blocked\u2060Holdings Ltd"),
+        set("investor.name", "with a byte-order mark", "\ufeffGe Pai New Energy Co."),
+        set("investor.name", "with a line separator", "Ge Pai\u2028New Energy Co."),
+        set("investor.name", "with a Hangul filler", "Ge Pai\u3164New Energy Co."),
+        set("investor.name", "with an invisible tag character", "Ge Pai\udb40\udc41 New Energy Co."),
+        set("investor.contactEmail", "with a zero-width space", "invest\u200b@example.cn"),
+        set("project.title", "with a right-to-left override", "Li-ion \u202eplant"),
+        set("project.title", "with NUL", "Li-ion\u0000 plant"),
+        set("project.description", "with NUL", "Full\u0000 cycle"),
+        set("project.description", "with BEL", "Full cycle\u0007"),
+        set("project.description", "with a right-to-left embedding", "Full \u202bcycle"),
+        set("project.description", "with a right-to-left isolate", "Full \u2067cycle\u2069"),
+        set("project.description", "with a zero-width space", "Full\u200bcycle"),
+        set("project.description", "with a paragraph separator", "Full\u2029cycle"),
         missing("documents"),
         set("documents", "eleven entries", Collections.nCopies(11, "LICENCES")),
         new FieldChange(
@@ -275,6 +305,16 @@ class LocalisationRequestControllerTests {
     then(intake).shouldHaveNoInteractions();
   }
 
+  @Test
+  void anInvisibleCharacterIsNamedByItsCodePoint() throws Exception {
+    submit(withChange("investor.name", JSON.valueToTree("\u202eBlocked Holdings Ltd")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("investor.name"))
+        .andExpect(jsonPath("$.errors[0].message", startsWith("must not contain U+202E")));
+    then(intake).shouldHaveNoInteractions();
+  }
+
   static Stream<FieldChange> valueAtTheLimit() {
     return Stream.of(
         set("externalReference", "100 characters", "R".repeat(100)),
@@ -290,7 +330,13 @@ class LocalisationRequestControllerTests {
         set("project.hazardClass", "one", 1),
         set("project.hazardClass", "five", 5),
         set("documents", "none yet", List.of()),
-        set("documents", "ten entries", Collections.nCopies(10, "LICENCES")));
+        set("documents", "ten entries", Collections.nCopies(10, "LICENCES")),
+        // ordinary text in any script, with the spaces and line breaks people type
+        set("investor.name", "in Cyrillic with guillemets", "ООО «Ромашка»"),
+        set("investor.name", "in Chinese", "歌拍新能源有限公司"),
+        set("investor.name", "with a no-break space", "Ge\u00a0Pai New Energy Co."),
+        set("project.title", "with an emoji", "Battery recycling \ud83d\udd0b"),
+        set("project.description", "with line breaks and tabs", "Phase 1:\n\tcollection\r\nPhase 2:\n\trecycling"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -485,23 +531,71 @@ class LocalisationRequestControllerTests {
 
   @Test
   void investorSeesOwnRequestWithTimeline() throws Exception {
-    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SCREENING)));
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
     given(registry.timeline(NUMBER))
         .willReturn(
             List.of(
                 new TimelineEntry(FILED_AT, "REGISTERED", null),
-                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_SCREENING", null)));
+                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_DOCUMENTS", null)));
 
     mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.number").value(NUMBER))
         .andExpect(jsonPath("$.status").value("IN_PROGRESS"))
-        .andExpect(jsonPath("$.stage").value("SCREENING"))
+        .andExpect(jsonPath("$.stage").value("DOCUMENTS"))
         .andExpect(jsonPath("$.investor.country").value("CN"))
         .andExpect(jsonPath("$.project.hazardClass").value(3))
         .andExpect(jsonPath("$.timeline", hasSize(2)))
         .andExpect(jsonPath("$.timeline[0].type").value("REGISTERED"))
-        .andExpect(jsonPath("$.timeline[1].type").value("STAGE_SCREENING"));
+        .andExpect(jsonPath("$.timeline[1].type").value("STAGE_DOCUMENTS"));
+  }
+
+  /** A registry timeline up to the department's assessment, screening clean or a hit under review. */
+  static Stream<Arguments> screenedTimelines() {
+    TimelineEntry registered = new TimelineEntry(FILED_AT, "REGISTERED", null);
+    TimelineEntry screening = new TimelineEntry(FILED_AT.plusSeconds(1), "STAGE_SCREENING", null);
+    return Stream.of(
+        Arguments.of("being screened", RequestStage.SCREENING, List.of(registered, screening)),
+        Arguments.of("screened clean, under assessment", RequestStage.ASSESSMENT, List.of(
+            registered, screening,
+            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_PASSED", null),
+            new TimelineEntry(FILED_AT.plusSeconds(2), "STAGE_ASSESSMENT", null))),
+        Arguments.of("a screening hit under compliance review", RequestStage.SCREENING, List.of(
+            registered, screening, new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null))),
+        Arguments.of("a hit cleared by compliance, under assessment", RequestStage.ASSESSMENT, List.of(
+            registered, screening,
+            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null),
+            new TimelineEntry(FILED_AT.plusDays(3), "STAGE_ASSESSMENT", null))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("screenedTimelines")
+  void theInvestorSeesOnlyThatTheRequestIsUnderReviewWhateverScreeningFound(
+      String description, RequestStage stage, List<TimelineEntry> timeline) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", stage)));
+    given(registry.timeline(NUMBER)).willReturn(timeline);
+    given(registry.list(any(), anyInt(), anyInt()))
+        .willReturn(new RequestPage(List.of(filed(NUMBER, "investor", stage)), 0, 20, 1));
+
+    MvcResult view =
+        mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.stage").value("ASSESSMENT"))
+            .andExpect(jsonPath("$.timeline[*].type", contains("REGISTERED", "STAGE_ASSESSMENT")))
+            // the review began when screening did, whatever screening found and however long it took
+            .andExpect(jsonPath("$.timeline[1].at", startsWith("2025-03-03T10:15:01")))
+            .andExpect(jsonPath("$.updatedAt", startsWith("2025-03-03T10:15:01")))
+            .andReturn();
+    MvcResult list =
+        mvc.perform(get(REQUESTS).with(investor()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.items[0].stage").value("ASSESSMENT"))
+            .andReturn();
+
+    for (MvcResult result : List.of(view, list)) {
+      assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8).toUpperCase())
+          .doesNotContain("SCREENING", "COMPLIANCE");
+    }
   }
 
   @Test
@@ -642,7 +736,7 @@ class LocalisationRequestControllerTests {
     supplyDocuments(NUMBER, "{\"documents\": [\"ENVIRONMENTAL_IMPACT_SUMMARY\", \"LICENCES\"]}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.number").value(NUMBER))
-        .andExpect(jsonPath("$.stage").value("SCREENING"));
+        .andExpect(jsonPath("$.stage").value("ASSESSMENT"));
 
     then(documents)
         .should()
@@ -744,7 +838,10 @@ class LocalisationRequestControllerTests {
         Arguments.of("accepted missing", "{\"comment\": \"Suits us\"}", "accepted"),
         Arguments.of("accepted null", "{\"accepted\": null}", "accepted"),
         Arguments.of("accepted not a boolean", "{\"accepted\": \"maybe\"}", "accepted"),
-        Arguments.of("comment of 1001 characters", "{\"accepted\": true, \"comment\": \"" + "C".repeat(1001) + "\"}", "comment"));
+        Arguments.of("comment of 1001 characters", "{\"accepted\": true, \"comment\": \"" + "C".repeat(1001) + "\"}", "comment"),
+        Arguments.of("comment with NUL", "{\"accepted\": true, \"comment\": \"Suits\\u0000 us\"}", "comment"),
+        Arguments.of("comment with a right-to-left override", "{\"accepted\": false, \"comment\": \"\\u202eToo far\"}", "comment"),
+        Arguments.of("comment with a zero-width space", "{\"accepted\": false, \"comment\": \"Too\\u200bfar\"}", "comment"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -817,13 +914,28 @@ class LocalisationRequestControllerTests {
     then(answers).shouldHaveNoMoreInteractions();
   }
 
+  @Test
+  void withdrawalReasonMayKeepLineBreaksAndTabs() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+    given(registry.get(NUMBER)).willReturn(finished(NUMBER, "investor", RequestStatus.WITHDRAWN));
+
+    withdraw(NUMBER, "{\"reason\": \"Changed our plans:\\n\\tsee letter\"}").andExpect(status().isOk());
+
+    then(answers).should().withdraw(NUMBER, "Changed our plans:\n\tsee letter");
+  }
+
   static Stream<Arguments> invalidWithdrawal() {
     return Stream.of(
         Arguments.of("reason missing", "{}"),
         Arguments.of("reason null", "{\"reason\": null}"),
         Arguments.of("reason empty", "{\"reason\": \"\"}"),
         Arguments.of("reason blank", "{\"reason\": \"   \"}"),
-        Arguments.of("reason of 1001 characters", "{\"reason\": \"" + "R".repeat(1001) + "\"}"));
+        Arguments.of("reason of 1001 characters", "{\"reason\": \"" + "R".repeat(1001) + "\"}"),
+        Arguments.of("reason with NUL", "{\"reason\": \"Changed\\u0000 our plans\"}"),
+        Arguments.of("reason with BEL", "{\"reason\": \"Changed our plans\\u0007\"}"),
+        Arguments.of("reason with a right-to-left override", "{\"reason\": \"\\u202eChanged our plans\"}"),
+        Arguments.of("reason with a pop directional isolate", "{\"reason\": \"Changed our plans\\u2069\"}"),
+        Arguments.of("reason with a zero-width space", "{\"reason\": \"Changed\\u200bour plans\"}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -963,13 +1075,13 @@ class LocalisationRequestControllerTests {
   // ---------------------------------------------------------------- failures behind the API
 
   @Test
-  void externalReferenceOfAnotherAccountIsA409Problem() throws Exception {
-    given(intake.submit(any(), anyString())).willThrow(new ExternalReferenceTakenException(REFERENCE));
+  void theCallersReferenceStillBeingRegisteredIsA409Problem() throws Exception {
+    given(intake.submit(any(), anyString())).willThrow(DuplicateRequestException.beingRegistered(REFERENCE));
 
     submit(recyclingPlantJson(REFERENCE))
         .andExpect(status().isConflict())
         .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail", containsString(REFERENCE)));
+        .andExpect(jsonPath("$.detail", containsString("being registered")));
   }
 
   @Test
