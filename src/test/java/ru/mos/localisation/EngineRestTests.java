@@ -123,7 +123,7 @@ class EngineRestTests {
 
   @Test
   void taskListWithAWrongPasswordIsUnauthorized() throws Exception {
-    // a wrong password locks the user for a while: use one that no other test needs
+    // a wrong password counts against this address's login budget (and the account's): a user of its own
     String userId = "rest.throwaway" + UUID.randomUUID().toString().substring(0, 8);
     User user = identityService.newUser(userId);
     user.setPassword("Right-password-1");

@@ -415,11 +415,21 @@ class SecurityMatrixTests {
     try {
       HttpResponse<String> noBrowser = deploy(fromAScript, Map.of());
       HttpResponse<String> ownPage = deploy(fromOwnPage, Map.of("Origin", baseUrl, "Sec-Fetch-Site", "same-origin"));
+      // behind nginx over TLS the own origin is the one the browser saw, as nginx forwards it
+      HttpResponse<String> ownPageBehindNginx = deploy(fromOwnPage, Map.of(
+          "Origin", "https://localisation.mos.example", "Sec-Fetch-Site", "same-origin",
+          "X-Forwarded-Proto", "https", "X-Forwarded-Host", "localisation.mos.example", "X-Forwarded-Port", "443"));
+      HttpResponse<String> plainHttpPageBehindNginx = deploy(fromOwnPage, Map.of(
+          "Origin", "http://localisation.mos.example",
+          "X-Forwarded-Proto", "https", "X-Forwarded-Host", "localisation.mos.example", "X-Forwarded-Port", "443"));
 
       assertThat(noBrowser.statusCode()).as(noBrowser.body()).isEqualTo(200);
       assertThat(ownPage.statusCode()).as(ownPage.body()).isEqualTo(200);
+      assertThat(ownPageBehindNginx.statusCode()).as(ownPageBehindNginx.body()).isEqualTo(200);
+      // the same host over plain HTTP is another origin
+      assertThat(plainHttpPageBehindNginx.statusCode()).as(plainHttpPageBehindNginx.body()).isEqualTo(403);
       assertThat(repositoryService.createDeploymentQuery().deploymentName(fromAScript).count()).isEqualTo(1);
-      assertThat(repositoryService.createDeploymentQuery().deploymentName(fromOwnPage).count()).isEqualTo(1);
+      assertThat(repositoryService.createDeploymentQuery().deploymentName(fromOwnPage).count()).isEqualTo(2);
     } finally {
       repositoryService.createDeploymentQuery().deploymentName(fromAScript).list()
           .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
