@@ -86,20 +86,21 @@ public class SecurityConfiguration {
   /** New passwords in Admin (the webapps' engine API), once Camunda's session says who asks. */
   @Bean
   FilterRegistrationBean<PasswordPolicyFilter> webappPasswordPolicy(@Lazy IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new PasswordPolicyFilter(identityService));
-    registration.setName("webapp-password-policy");
-    registration.addUrlPatterns("/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-    return registration;
+    return passwordPolicy(identityService, "webapp-password-policy", "/camunda/api/engine/*", Ordered.HIGHEST_PRECEDENCE + 4);
   }
 
   /** New passwords over Camunda's REST API: after its authentication, so strangers and investors learn nothing. */
   @Bean
   FilterRegistrationBean<PasswordPolicyFilter> engineRestPasswordPolicy(@Lazy IdentityService identityService) {
+    return passwordPolicy(identityService, "engine-rest-password-policy", "/engine-rest/*", Ordered.LOWEST_PRECEDENCE);
+  }
+
+  private static FilterRegistrationBean<PasswordPolicyFilter> passwordPolicy(
+      IdentityService identityService, String name, String urlPattern, int order) {
     var registration = new FilterRegistrationBean<>(new PasswordPolicyFilter(identityService));
-    registration.setName("engine-rest-password-policy");
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    registration.setName(name);
+    registration.addUrlPatterns(urlPattern);
+    registration.setOrder(order);
     return registration;
   }
 
