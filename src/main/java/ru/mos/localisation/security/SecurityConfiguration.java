@@ -1,10 +1,13 @@
 package ru.mos.localisation.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,10 +17,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Locks every door. The investor API uses HTTP Basic against Camunda's users and admits only the
  * {@code investor} group; {@code /engine-rest} uses Camunda's own authentication filter, after
- * which the engine's authorizations decide; the webapps keep their own login.
+ * which the engine's authorizations decide; the webapps keep their own login. Ahead of them, in this
+ * order: HSTS, body limits ({@code web}), cross-site refusal, login throttling, the password policy
+ * in Admin, investors kept out of the webapps, and the CSRF cookie made Secure over TLS; on
+ * {@code /engine-rest} the password policy comes after Camunda's authentication.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 public class SecurityConfiguration {
 
   public static final String INVESTOR_GROUP = "investor";
@@ -58,6 +65,64 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** State-changing calls from another site's page, on both APIs that take HTTP Basic credentials. */
+  @Bean
+  FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequests() {
+    var registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
+  /** Before every door's password check. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
+  /** New passwords in Admin (the webapps' engine API), once Camunda's session says who asks. */
+  @Bean
+  FilterRegistrationBean<PasswordPolicyFilter> webappPasswordPolicy(@Lazy IdentityService identityService) {
+    return passwordPolicy(identityService, "webapp-password-policy", "/camunda/api/engine/*", Ordered.HIGHEST_PRECEDENCE + 4);
+  }
+
+  /** New passwords over Camunda's REST API: after its authentication, so strangers and investors learn nothing. */
+  @Bean
+  FilterRegistrationBean<PasswordPolicyFilter> engineRestPasswordPolicy(@Lazy IdentityService identityService) {
+    return passwordPolicy(identityService, "engine-rest-password-policy", "/engine-rest/*", Ordered.LOWEST_PRECEDENCE);
+  }
+
+  private static FilterRegistrationBean<PasswordPolicyFilter> passwordPolicy(
+      IdentityService identityService, String name, String urlPattern, int order) {
+    var registration = new FilterRegistrationBean<>(new PasswordPolicyFilter(identityService));
+    registration.setName(name);
+    registration.addUrlPatterns(urlPattern);
+    registration.setOrder(order);
+    return registration;
+  }
+
+  /** Ahead of Camunda's own webapp filters, which would let an investor's login and session pass. */
+  @Bean
+  FilterRegistrationBean<InvestorWebappFilter> investorsOutOfWebapps(
+      @Lazy IdentityService identityService, VerifiedCredentials credentials) {
+    var registration = new FilterRegistrationBean<>(new InvestorWebappFilter(identityService, credentials));
+    registration.addUrlPatterns("/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /** Wraps the response before Camunda's CSRF filter writes its cookie. */
+  @Bean
+  FilterRegistrationBean<SecureCsrfCookieFilter> secureCsrfCookie() {
+    var registration = new FilterRegistrationBean<>(new SecureCsrfCookieFilter());
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+    return registration;
+  }
+
   /** Camunda's REST API is open by default; its own filter makes it ask for a Camunda user. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
@@ -66,6 +131,7 @@ public class SecurityConfiguration {
         new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(new EngineRestBasicAuthentication(credentials));
     registration.setName("camunda-engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());

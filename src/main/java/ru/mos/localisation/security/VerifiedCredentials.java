@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Only accepted credentials are kept, for {@code localisation.security.verified-credentials-ttl}
  * (30 s; 0 turns the cache off), so a changed password, a removed user or a new group takes effect
- * within that time. A wrong password is never cached: every one reaches Camunda, which counts it
- * for its login throttling. Passwords are kept only as a salted SHA-256 digest, with a salt made
+ * within that time. A wrong password is never cached: every one reaches Camunda (and
+ * {@link LoginThrottle} counts it against the client's address). Passwords are kept only as a salted SHA-256 digest, with a salt made
  * anew at each start.
  */
 @Component

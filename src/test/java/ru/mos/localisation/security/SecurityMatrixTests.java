@@ -1,6 +1,7 @@
 package ru.mos.localisation.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,24 +22,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
 import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.process.ProcessVariables;
 
 /**
  * Who gets what, over HTTP: every endpoint group against every role of the demo profile, one row
- * each. Only correct passwords are used (a wrong one locks the user for a while).
+ * each; then the attacks on the doors (cross-site calls, password guessing, investors beyond their
+ * API, weak passwords), each with the state it must leave unchanged. Demo users get only correct
+ * passwords; wrong ones go to users made by the test, from client addresses of their own.
  *
  * <p>Same context set-up as {@code EngineRestTests}: the engine is named {@code default} because
  * {@code /engine-rest/...} and the webapps address that engine.
@@ -92,10 +101,12 @@ class SecurityMatrixTests {
     ENGINE_ENGINES,
     ENGINE_START,
     ENGINE_USERS,
+    ENGINE_OWN_PROFILE,
     ACTUATOR_HEALTH,
     ACTUATOR_ENV,
     TASKLIST_PAGE,
-    TASKLIST_LOGIN
+    TASKLIST_LOGIN,
+    WELCOME_LOGIN
   }
 
   private static final String START_PATH =
@@ -103,13 +114,21 @@ class SecurityMatrixTests {
 
   private final String baseUrl;
   private final ObjectMapper objectMapper;
+  private final IdentityService identityService;
+  private final RepositoryService repositoryService;
   private final HttpClient http = HttpClient.newHttpClient();
   private String investorARequest;
 
   @Autowired
-  SecurityMatrixTests(@LocalServerPort int port, ObjectMapper objectMapper) {
+  SecurityMatrixTests(
+      @LocalServerPort int port,
+      ObjectMapper objectMapper,
+      IdentityService identityService,
+      RepositoryService repositoryService) {
     this.baseUrl = "http://localhost:" + port;
     this.objectMapper = objectMapper;
+    this.identityService = identityService;
+    this.repositoryService = repositoryService;
   }
 
   @BeforeAll
@@ -139,21 +158,22 @@ class SecurityMatrixTests {
           };
       // the OpenAPI document: any authenticated user
       case API_OPENAPI -> role == Role.ANONYMOUS ? 401 : 200;
-      // engine-rest: authentication by Camunda's filter, then the engine's authorizations
-      case ENGINE_TASKS, ENGINE_USERS -> role == Role.ANONYMOUS ? 401 : 200;
+      // engine-rest: authentication by Camunda's filter, investors refused, then the engine's authorizations
+      case ENGINE_TASKS, ENGINE_USERS, ENGINE_OWN_PROFILE -> role == Role.ANONYMOUS ? 401 : role.investor() ? 403 : 200;
       case ENGINE_ENGINES, ACTUATOR_HEALTH, TASKLIST_PAGE -> 200;
       case ENGINE_START ->
           switch (role) {
             case ANONYMOUS -> 401;
             case ADMIN, INVESTMENT_OFFICER -> 200;
-            // no READ on the definition: the engine does not find it for this user
-            case INVESTOR, INVESTOR_B -> 404;
+            // investors use the investor API only
+            case INVESTOR, INVESTOR_B -> 403;
             // READ on the definition (for Tasklist), but no CREATE_INSTANCE
             default -> 403;
           };
       case ACTUATOR_ENV -> 404;
-      // the webapp's own login: officials and admin have Tasklist access, investors do not
-      case TASKLIST_LOGIN -> role == Role.ANONYMOUS ? 401 : role.investor() ? 403 : 200;
+      // the webapp's own login: officials and admin have Tasklist access, investors no webapp at all
+      // (Camunda lets every user into Welcome)
+      case TASKLIST_LOGIN, WELCOME_LOGIN -> role == Role.ANONYMOUS ? 401 : role.investor() ? 403 : 200;
     };
   }
 
@@ -195,6 +215,21 @@ class SecurityMatrixTests {
     if (endpoint == Endpoint.ENGINE_START && status == 200) {
       assertThat(json(response).path("businessKey").asText()).matches("LOC-\\d{4}-\\d{5,}");
     }
+    if (path.startsWith("/engine-rest/") && status == 401) {
+      // no Basic challenge: a browser would remember the credentials and lend them to any page
+      assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(challenge -> challenge.regionMatches(true, 0, "Basic", 0, 5));
+      assertThat(json(response).path("type").asText()).isEqualTo("AuthenticationException");
+    }
+    if (path.startsWith("/engine-rest/") && role.investor() && status == 403) {
+      assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
+      assertThat(json(response).path("message").asText()).isEqualTo("Investors use the investor API (/api/v1) only");
+    }
+    if ((endpoint == Endpoint.TASKLIST_LOGIN || endpoint == Endpoint.WELCOME_LOGIN) && role.investor()) {
+      assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
+    }
+    if (endpoint == Endpoint.ENGINE_OWN_PROFILE && status == 200) {
+      assertThat(json(response).path("id").asText()).isEqualTo(role.user);
+    }
     if (endpoint == Endpoint.ENGINE_START && (status == 403 || status == 404)) {
       assertThat(json(response).path("type").asText())
           .isEqualTo(status == 403 ? "AuthorizationException" : "RestException");
@@ -219,10 +254,11 @@ class SecurityMatrixTests {
     if (endpoint == Endpoint.TASKLIST_PAGE) {
       assertThat(response.body()).containsIgnoringCase("<html");
     }
-    if (endpoint == Endpoint.TASKLIST_LOGIN && status == 200) {
+    if ((endpoint == Endpoint.TASKLIST_LOGIN || endpoint == Endpoint.WELCOME_LOGIN) && status == 200) {
       JsonNode authentication = json(response);
       assertThat(authentication.path("userId").asText()).isEqualTo(role.user);
-      assertThat(authentication.path("authorizedApps").toString()).contains("tasklist");
+      assertThat(authentication.path("authorizedApps").toString())
+          .contains(endpoint == Endpoint.TASKLIST_LOGIN ? "tasklist" : "welcome");
     }
   }
 
@@ -271,19 +307,25 @@ class SecurityMatrixTests {
   // --- behind nginx, which terminates TLS and says so in X-Forwarded-Proto ---------------------
 
   @Test
-  void overTlsTheWebappSessionCookieIsSecureHttpOnlyAndLax() throws Exception {
+  void overTlsTheWebappSessionAndCsrfCookiesAreSecureAndLaxOnce() throws Exception {
     HttpResponse<String> page = sendForwarded("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, "https");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(cookieAttributes(page, "JSESSIONID")).contains("Secure", "HttpOnly", "SameSite=Lax");
+    assertThat(cookieAttributes(page, "JSESSIONID")).filteredOn(a -> a.startsWith("SameSite")).hasSize(1);
+    // the CSRF token's cookie follows the same rule (scripts read it, so it is not HttpOnly)
+    assertThat(cookieAttributes(page, "XSRF-TOKEN")).contains("Secure", "SameSite=Lax");
+    assertThat(cookieAttributes(page, "XSRF-TOKEN")).filteredOn(a -> a.equalsIgnoreCase("Secure")).hasSize(1);
   }
 
   @Test
-  void overPlainHttpTheWebappSessionCookieIsNotSecure() throws Exception {
+  void overPlainHttpTheWebappSessionAndCsrfCookiesAreNotSecure() throws Exception {
     HttpResponse<String> page = send("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, null);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(cookieAttributes(page, "JSESSIONID")).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+    assertThat(cookieAttributes(page, "JSESSIONID")).filteredOn(a -> a.startsWith("SameSite")).hasSize(1);
+    assertThat(cookieAttributes(page, "XSRF-TOKEN")).contains("SameSite=Lax").doesNotContain("Secure");
   }
 
   @Test
@@ -323,6 +365,367 @@ class SecurityMatrixTests {
     return Stream.of(cookie.split(";")).skip(1).map(String::strip).toList();
   }
 
+  // --- cross-site calls: a foreign page opened in the administrator's browser ------------------
+
+  /** What a browser adds to a foreign page's form post or script call, alone and together. */
+  static Stream<Arguments> foreignPages() {
+    return Stream.of(
+        Arguments.of("Origin and Sec-Fetch-Site", Map.of("Origin", "https://attacker.example", "Sec-Fetch-Site", "cross-site")),
+        Arguments.of("Sec-Fetch-Site cross-site", Map.of("Sec-Fetch-Site", "cross-site")),
+        Arguments.of("Sec-Fetch-Site same-site (a sibling subdomain)", Map.of("Sec-Fetch-Site", "same-site")),
+        Arguments.of("a foreign Origin", Map.of("Origin", "https://attacker.example")),
+        Arguments.of("Origin null (a sandboxed frame)", Map.of("Origin", "null")),
+        Arguments.of("this host on another port", Map.of("Origin", "http://localhost:1")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("foreignPages")
+  void aForeignPagesDeploymentIsRefusedAndNothingIsDeployed(String page, Map<String, String> browserHeaders) throws Exception {
+    String name = "cross-site-" + UUID.randomUUID();
+
+    HttpResponse<String> response = deploy(name, browserHeaders);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(json(response).path("type").asText()).isEqualTo("CrossSiteRequestException");
+    assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("foreignPages")
+  void aForeignPagesPostToTheInvestorApiIsRefusedAndNothingIsFiled(String page, Map<String, String> browserHeaders)
+      throws Exception {
+    String reference = "SEC-" + UUID.randomUUID();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/localisation-requests"));
+    browserHeaders.forEach(request::header);
+
+    HttpResponse<String> response = send(request, "POST", Role.INVESTOR, TestRequests.recyclingPlantJson(reference));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(json(response).path("status").asInt()).isEqualTo(403);
+    HttpResponse<String> list = send("GET", "/api/v1/localisation-requests?page=0&size=100", Role.INVESTOR, null);
+    assertThat(list.body()).doesNotContain(reference);
+  }
+
+  @Test
+  void serverToServerClientsThisSitesOwnPagesAndForeignReadsStillWork() throws Exception {
+    String fromAScript = "server-to-server-" + UUID.randomUUID();
+    String fromOwnPage = "own-page-" + UUID.randomUUID();
+    try {
+      HttpResponse<String> noBrowser = deploy(fromAScript, Map.of());
+      HttpResponse<String> ownPage = deploy(fromOwnPage, Map.of("Origin", baseUrl, "Sec-Fetch-Site", "same-origin"));
+      // behind nginx over TLS the own origin is the one the browser saw, as nginx forwards it
+      HttpResponse<String> ownPageBehindNginx = deploy(fromOwnPage, Map.of(
+          "Origin", "https://localisation.mos.example", "Sec-Fetch-Site", "same-origin",
+          "X-Forwarded-Proto", "https", "X-Forwarded-Host", "localisation.mos.example", "X-Forwarded-Port", "443"));
+      HttpResponse<String> plainHttpPageBehindNginx = deploy(fromOwnPage, Map.of(
+          "Origin", "http://localisation.mos.example",
+          "X-Forwarded-Proto", "https", "X-Forwarded-Host", "localisation.mos.example", "X-Forwarded-Port", "443"));
+
+      assertThat(noBrowser.statusCode()).as(noBrowser.body()).isEqualTo(200);
+      assertThat(ownPage.statusCode()).as(ownPage.body()).isEqualTo(200);
+      assertThat(ownPageBehindNginx.statusCode()).as(ownPageBehindNginx.body()).isEqualTo(200);
+      // the same host over plain HTTP is another origin
+      assertThat(plainHttpPageBehindNginx.statusCode()).as(plainHttpPageBehindNginx.body()).isEqualTo(403);
+      assertThat(repositoryService.createDeploymentQuery().deploymentName(fromAScript).count()).isEqualTo(1);
+      assertThat(repositoryService.createDeploymentQuery().deploymentName(fromOwnPage).count()).isEqualTo(2);
+    } finally {
+      repositoryService.createDeploymentQuery().deploymentName(fromAScript).list()
+          .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+      repositoryService.createDeploymentQuery().deploymentName(fromOwnPage).list()
+          .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+    }
+    // reading changes nothing: a cross-site GET is answered (the browser keeps the answer from the page)
+    HttpRequest.Builder read = HttpRequest.newBuilder(uri("/engine-rest/task?maxResults=10"))
+        .header("Origin", "https://attacker.example").header("Sec-Fetch-Site", "cross-site");
+    assertThat(send(read, "GET", Role.INVESTMENT_OFFICER, null).statusCode()).isEqualTo(200);
+  }
+
+  // --- failed logins: throttled per client address and account, never locking the owner out ----
+
+  /** localisation.security.login-throttle of application.yml. */
+  private static final int FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+  private static final int FAILURES_PER_ADDRESS = 10;
+  private static final int WINDOW_SECONDS = 300;
+  /** A password the policy accepts, for the users these tests make. */
+  private static final String PASSWORD = "Correct-Horse-7";
+  /** Client addresses as nginx forwards them, one set per test so that no budget is shared. */
+  private static final AtomicInteger LAST_ADDRESS = new AtomicInteger();
+
+  /** The three doors that check a password. */
+  enum LoginDoor {
+    INVESTOR_API,
+    ENGINE_REST,
+    WEBAPP_LOGIN
+  }
+
+  @ParameterizedTest
+  @EnumSource(LoginDoor.class)
+  void wrongPasswordsFromOneAddressAreThrottledThereWhileTheOwnerGetsInFromAnother(LoginDoor door) throws Exception {
+    String account = newUser(door == LoginDoor.INVESTOR_API ? SecurityConfiguration.INVESTOR_GROUP : "mosprom");
+    String attacker = newAddress();
+    try {
+      for (int attempt = 1; attempt <= FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt++) {
+        assertThat(logIn(door, attacker, account, "Wrong-Guess-" + attempt).statusCode()).as("attempt " + attempt).isEqualTo(401);
+      }
+
+      // then even the right password from there waits
+      HttpResponse<String> throttled = logIn(door, attacker, account, PASSWORD);
+      assertThrottled(door, throttled);
+
+      // Camunda's per-account delay is off: the owner, elsewhere, gets in at once with the right password
+      HttpResponse<String> owner = logIn(door, newAddress(), account, PASSWORD);
+      assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+    } finally {
+      identityService.deleteUser(account);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(LoginDoor.class)
+  void guessesAtManyAccountsFromOneAddressSpendThatAddresssBudget(LoginDoor door) throws Exception {
+    String account = newUser(door == LoginDoor.INVESTOR_API ? SecurityConfiguration.INVESTOR_GROUP : "mosprom");
+    String attacker = newAddress();
+    try {
+      for (int attempt = 1; attempt <= FAILURES_PER_ADDRESS; attempt++) {
+        String someone = "nobody." + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(logIn(door, attacker, someone, "Wrong-Guess-" + attempt).statusCode()).as("attempt " + attempt).isEqualTo(401);
+      }
+
+      assertThrottled(door, logIn(door, attacker, account, PASSWORD));
+      HttpResponse<String> owner = logIn(door, newAddress(), account, PASSWORD);
+      assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+    } finally {
+      identityService.deleteUser(account);
+    }
+  }
+
+  @Test
+  void theOwnersTypingErrorsAreForgottenOnceTheRightPasswordIsGiven() throws Exception {
+    String account = newUser("mosprom");
+    String office = newAddress();
+    try {
+      // two rounds: more failures than the account's budget, fewer than the address's
+      for (int round = 1; round <= 2; round++) {
+        for (int attempt = 1; attempt < FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt++) {
+          assertThat(logIn(LoginDoor.ENGINE_REST, office, account, "Typo-" + attempt).statusCode()).isEqualTo(401);
+        }
+        assertThat(logIn(LoginDoor.ENGINE_REST, office, account, PASSWORD).statusCode()).as("round " + round).isEqualTo(200);
+      }
+    } finally {
+      identityService.deleteUser(account);
+    }
+  }
+
+  @Test
+  void camundasPasswordCheckForAnyUserIsClosed() throws Exception {
+    String body = "{\"username\": \"admin\", \"password\": \"Guess-1234!\"}";
+
+    HttpResponse<String> response = send("POST", "/engine-rest/identity/verify", Role.INVESTMENT_OFFICER, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(response.body()).doesNotContain("authenticated");
+  }
+
+  private void assertThrottled(LoginDoor door, HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+    assertThat(response.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, WINDOW_SECONDS));
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (door == LoginDoor.INVESTOR_API) {
+      assertThat(type).startsWith("application/problem+json");
+      assertThat(json(response).path("status").asInt()).isEqualTo(429);
+    } else {
+      assertThat(type).startsWith("application/json");
+      assertThat(json(response).path("type").asText()).isEqualTo("LoginThrottledException");
+    }
+    assertThat(response.body()).doesNotContain("\tat ");
+  }
+
+  private HttpResponse<String> logIn(LoginDoor door, String address, String user, String password) throws Exception {
+    return switch (door) {
+      case INVESTOR_API -> sendAs("GET", "/api/v1/localisation-requests", user, password, null, Map.of("X-Forwarded-For", address));
+      case ENGINE_REST -> sendAs("GET", "/engine-rest/task?maxResults=10", user, password, null, Map.of("X-Forwarded-For", address));
+      case WEBAPP_LOGIN -> webappLogin("tasklist", user, password, address).response();
+    };
+  }
+
+  private static String newAddress() {
+    int n = LAST_ADDRESS.incrementAndGet();
+    // documentation ranges (RFC 5737): never one of Tomcat's trusted internal proxies
+    return (n < 250 ? "203.0.113." : "198.51.100.") + (n % 250 + 1);
+  }
+
+  /** A user of its own for a test that sends wrong passwords or changes the account. */
+  private String newUser(String groupId) {
+    String id = "sec.test." + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(id);
+    user.setFirstName("Security");
+    user.setLastName("Test");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(id, groupId);
+    return id;
+  }
+
+  // --- investors on /engine-rest and in the webapps ------------------------------------------
+
+  @Test
+  void anInvestorCanNeitherChangeNorDeleteTheirAccountOverEngineRest() throws Exception {
+    String investor = newUser(SecurityConfiguration.INVESTOR_GROUP);
+    try {
+      HttpResponse<String> password = sendAs("PUT", "/engine-rest/user/" + investor + "/credentials", investor, PASSWORD,
+          "{\"password\": \"1\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", Map.of());
+      HttpResponse<String> profile = sendAs("PUT", "/engine-rest/user/" + investor + "/profile", investor, PASSWORD,
+          "{\"id\": \"" + investor + "\", \"firstName\": \"Changed\"}", Map.of());
+      HttpResponse<String> deletion = sendAs("DELETE", "/engine-rest/user/" + investor, investor, PASSWORD, null, Map.of());
+
+      for (HttpResponse<String> response : List.of(password, profile, deletion)) {
+        assertThat(response.statusCode()).as(response.request().method() + " " + response.body()).isEqualTo(403);
+        assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
+      }
+      assertThat(identityService.checkPassword(investor, PASSWORD)).isTrue();
+      User stored = identityService.createUserQuery().userId(investor).singleResult();
+      assertThat(stored).isNotNull();
+      assertThat(stored.getFirstName()).isEqualTo("Security");
+    } finally {
+      identityService.deleteUser(investor);
+    }
+  }
+
+  @Test
+  void anInvestorReadsNoMetricsJobLogNorOtherInvestorsRequestsOverEngineRest() throws Exception {
+    String correlation = "{\"messageName\": \"Message_DocumentsSupplied\", \"businessKey\": \"" + investorARequest + "\"}";
+    List<HttpResponse<String>> responses = List.of(
+        send("GET", "/engine-rest/metrics/activity-instance-start/sum", Role.INVESTOR_B, null),
+        send("GET", "/engine-rest/history/job-log?maxResults=10", Role.INVESTOR_B, null),
+        send("POST", "/engine-rest/message", Role.INVESTOR_B, correlation),
+        send("POST", "/engine-rest/message",  Role.INVESTOR_B,
+            "{\"messageName\": \"Message_DocumentsSupplied\", \"businessKey\": \"LOC-1999-99999\"}"));
+
+    for (HttpResponse<String> response : responses) {
+      // the same answer for another's request and for no request: nothing to learn from it
+      assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(403);
+      assertThat(json(response).path("message").asText()).isEqualTo("Investors use the investor API (/api/v1) only");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void anInvestorLogsInToNoWebappAndGetsNoSession(String app) throws Exception {
+    String investor = newUser(SecurityConfiguration.INVESTOR_GROUP);
+    try {
+      WebappSession session = webappLogin(app, investor, PASSWORD, null);
+
+      assertThat(session.response().statusCode()).as(session.response().body()).isEqualTo(403);
+      assertThat(json(session.response()).path("type").asText()).isEqualTo("AuthorizationException");
+      HttpResponse<String> who = session.client().send(
+          HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).GET().build(), BodyHandlers.ofString());
+      assertThat(who.statusCode()).as("no authentication in the session").isEqualTo(404);
+      HttpResponse<String> profile = session.client().send(
+          HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/user/" + investor + "/profile")).GET().build(),
+          BodyHandlers.ofString());
+      assertThat(profile.statusCode()).isIn(401, 403);
+      // a wrong password gets Camunda's own answer, as for anyone
+      assertThat(webappLogin(app, investor, "Wrong-Guess-1", newAddress()).response().statusCode()).isEqualTo(401);
+    } finally {
+      identityService.deleteUser(investor);
+    }
+  }
+
+  // --- the password policy ------------------------------------------------------------------------
+
+  @Test
+  void aWeakPasswordIsRefusedOverEngineRestAndTheOldOneStays() throws Exception {
+    String official = newUser("mosprom");
+    String weakUser = "sec.weak." + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      HttpResponse<String> change = sendAs("PUT", "/engine-rest/user/" + official + "/credentials", official, PASSWORD,
+          "{\"password\": \"1\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", Map.of());
+      HttpResponse<String> creation = send("POST", "/engine-rest/user/create", Role.ADMIN,
+          "{\"profile\": {\"id\": \"" + weakUser + "\"}, \"credentials\": {\"password\": \"1\"}}");
+
+      for (HttpResponse<String> response : List.of(change, creation)) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).path("type").asText()).isEqualTo("InvalidRequestException");
+        assertThat(json(response).path("message").asText()).startsWith("Password does not match policy");
+      }
+      assertThat(identityService.checkPassword(official, PASSWORD)).isTrue();
+      assertThat(identityService.createUserQuery().userId(weakUser).count()).isZero();
+
+      // a password the policy accepts is taken
+      HttpResponse<String> strong = sendAs("PUT", "/engine-rest/user/" + official + "/credentials", official, PASSWORD,
+          "{\"password\": \"Another-Horse-8\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", Map.of());
+      assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
+      assertThat(identityService.checkPassword(official, "Another-Horse-8")).isTrue();
+    } finally {
+      identityService.deleteUser(official);
+    }
+  }
+
+  @Test
+  void aWeakPasswordIsRefusedInAdminAndTheOldOneStays() throws Exception {
+    String official = newUser("mosprom");
+    try {
+      WebappSession admin = webappLogin("admin", Role.ADMIN.user, Role.ADMIN.password, null);
+      assertThat(admin.response().statusCode()).as(admin.response().body()).isEqualTo(200);
+
+      HttpResponse<String> change = admin.client().send(
+          HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/user/" + official + "/credentials"))
+              .header("Content-Type", "application/json")
+              .header("X-XSRF-TOKEN", admin.xsrfToken())
+              .PUT(BodyPublishers.ofString("{\"password\": \"1\", \"authenticatedUserPassword\": \"admin\"}"))
+              .build(),
+          BodyHandlers.ofString());
+
+      assertThat(change.statusCode()).as(change.body()).isEqualTo(400);
+      assertThat(json(change).path("message").asText()).startsWith("Password does not match policy");
+      assertThat(identityService.checkPassword(official, PASSWORD)).isTrue();
+    } finally {
+      identityService.deleteUser(official);
+    }
+  }
+
+  @Test
+  void theEngineItselfRefusesAWeakPasswordButTheDemoUsersKeepTheirs() {
+    User weak = identityService.newUser("sec.weak." + UUID.randomUUID().toString().substring(0, 8));
+    weak.setPassword("1");
+
+    assertThatThrownBy(() -> identityService.saveUser(weak)).hasMessageContaining("Password does not match policy");
+    assertThat(identityService.createUserQuery().userId(weak.getId()).count()).isZero();
+    assertThat(identityService.checkPassword("investment.officer", "demo")).isTrue();
+    assertThat(identityService.checkPassword("admin", "admin")).isTrue();
+  }
+
+  private HttpResponse<String> deploy(String name, Map<String, String> browserHeaders) throws Exception {
+    String boundary = "boundary" + UUID.randomUUID().toString().replace("-", "");
+    String body =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note.txt\"; filename=\"note.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nharmless\r\n"
+            + "--" + boundary + "--\r\n";
+    Map<String, String> headers = new LinkedHashMap<>(browserHeaders);
+    headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+    return sendAs("POST", "/engine-rest/deployment/create", Role.ADMIN.user, Role.ADMIN.password, body, headers);
+  }
+
+  /** Any user's credentials, any body ({@code Content-Type} JSON unless the headers say otherwise). */
+  private HttpResponse<String> sendAs(
+      String method, String path, String user, String password, String body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    String pair = user + ":" + password;
+    request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    headers.forEach(request::header);
+    if (body != null && !headers.containsKey("Content-Type")) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
   // --- calls ---------------------------------------------------------------------------------
 
   private HttpResponse<String> call(Endpoint endpoint, Role role) throws Exception {
@@ -336,10 +739,12 @@ class SecurityMatrixTests {
       case ENGINE_ENGINES -> send("GET", "/engine-rest/engine", role, null);
       case ENGINE_START -> send("POST", START_PATH, role, startBody());
       case ENGINE_USERS -> send("GET", "/engine-rest/user?maxResults=100", role, null);
+      case ENGINE_OWN_PROFILE -> send("GET", "/engine-rest/user/" + (role.user == null ? "admin" : role.user) + "/profile", role, null);
       case ACTUATOR_HEALTH -> send("GET", "/actuator/health", role, null);
       case ACTUATOR_ENV -> send("GET", "/actuator/env", role, null);
       case TASKLIST_PAGE -> send("GET", "/camunda/app/tasklist/default/", role, null);
       case TASKLIST_LOGIN -> tasklistLogin(role);
+      case WELCOME_LOGIN -> webappLogin("welcome", role.user, role.password, null).response();
     };
   }
 
@@ -349,6 +754,17 @@ class SecurityMatrixTests {
    * Anonymous posts empty credentials (no real user is locked by that).
    */
   private HttpResponse<String> tasklistLogin(Role role) throws Exception {
+    return webappLogin("tasklist", role.user, role.password, null).response();
+  }
+
+  /** A browser's session with one of the webapps: its cookies and CSRF token, and the login's answer. */
+  private record WebappSession(HttpClient client, String xsrfToken, HttpResponse<String> response) {}
+
+  /**
+   * Logs in to a webapp as the browser does, from the client address {@code forwardedFor} as nginx
+   * reports it (null: this machine); a null user posts empty credentials.
+   */
+  private WebappSession webappLogin(String app, String user, String password, String forwardedFor) throws Exception {
     CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     HttpClient client = cookieClient(cookies);
     HttpResponse<String> page =
@@ -360,13 +776,19 @@ class SecurityMatrixTests {
             .map(HttpCookie::getValue)
             .findFirst()
             .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + page.headers().map()));
-    return client.send(loginRequest(role, token), BodyHandlers.ofString());
+    HttpResponse<String> login =
+        client.send(loginRequest(app, user, password, token, forwardedFor), BodyHandlers.ofString());
+    return new WebappSession(client, token, login);
   }
 
   private HttpRequest loginRequest(Role role, String xsrfToken) {
+    return loginRequest("tasklist", role.user, role.password, xsrfToken, null);
+  }
+
+  private HttpRequest loginRequest(String app, String user, String password, String xsrfToken, String forwardedFor) {
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", role.user == null ? "" : role.user);
-    form.put("password", role.password == null ? "" : role.password);
+    form.put("username", user == null ? "" : user);
+    form.put("password", password == null ? "" : password);
     StringBuilder body = new StringBuilder();
     form.forEach(
         (name, value) ->
@@ -375,12 +797,15 @@ class SecurityMatrixTests {
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .POST(BodyPublishers.ofString(body.toString()));
     if (xsrfToken != null) {
       request.header("X-XSRF-TOKEN", xsrfToken);
+    }
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
     }
     return request.build();
   }

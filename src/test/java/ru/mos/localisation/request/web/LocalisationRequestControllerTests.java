@@ -92,6 +92,7 @@ import ru.mos.localisation.sites.SiteService;
 import ru.mos.localisation.sites.SiteStatus;
 import ru.mos.localisation.security.ProblemSecurityHandlers;
 import ru.mos.localisation.security.SecurityConfiguration;
+import ru.mos.localisation.security.LoginThrottle;
 import ru.mos.localisation.security.VerifiedCredentials;
 import ru.mos.localisation.web.ApiExceptionHandler;
 import ru.mos.localisation.web.ApiProperties;
@@ -127,6 +128,7 @@ class LocalisationRequestControllerTests {
     WebConfiguration.class,
     SecurityConfiguration.class,
     VerifiedCredentials.class,
+    LoginThrottle.class,
     ProblemSecurityHandlers.class
   })
   static class InvestorApiSlice {}
