@@ -228,7 +228,8 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
-    checkVariables(start.getVariables(), Set.of(REQUEST), "a start of " + PROCESS_KEY);
+    // the request's own type and content are registration's to judge (a Json or String variable)
+    checkNames(start.getVariables(), Set.of(REQUEST), "a start of " + PROCESS_KEY);
   }
 
   private static void checkStartedProcess(ProcessDefinitionEntity definition) {
@@ -264,6 +265,15 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
 
   /** Each variable must be one of the allowed names and hold a plain value or JSON. */
   private static void checkVariables(Map<String, Object> variables, Set<String> allowed, String where) {
+    check(variables, allowed, where, true);
+  }
+
+  /** Each variable must be one of the allowed names. */
+  private static void checkNames(Map<String, Object> variables, Set<String> allowed, String where) {
+    check(variables, allowed, where, false);
+  }
+
+  private static void check(Map<String, Object> variables, Set<String> allowed, String where, boolean plainValues) {
     if (variables == null || variables.isEmpty()) {
       return;
     }
@@ -272,7 +282,7 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
       if (!allowed.contains(name)) {
         violations.add(
             new FieldViolation(name, "is not a field of %s, which sets only %s".formatted(where, allowed.stream().sorted().toList())));
-      } else if (!isPlain(variables, name)) {
+      } else if (plainValues && !isPlain(variables, name)) {
         violations.add(new FieldViolation(name, "must be a text, number, boolean, date or JSON value"));
       }
     }

@@ -179,20 +179,6 @@ class DecisionIntegrityTests {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SITE_ALLOCATION_PROCESS_KEY).count()).isZero();
   }
 
-  @Test
-  void aStartWithAnObjectOfAForeignTypeIsABadRequest() {
-    long before = instances();
-
-    Reply reply =
-        doors.call(Door.ENGINE_REST, ADMIN, "POST", "/process-definition/key/" + PROCESS_KEY + "/start", """
-            {"variables": {"request": {"value": "{}", "type": "Object",
-              "valueInfo": {"objectTypeName": "java.lang.ProcessBuilder", "serializationDataFormat": "application/json"}}}}
-            """);
-
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-    assertThat(instances()).isEqualTo(before);
-  }
-
   // --- 2. rewriting what routes the process ----------------------------------------------------
 
   @ParameterizedTest
