@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.process.ProcessVariables;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 
 /**
  * Camunda's REST API as a client sees it over HTTP: who gets in, how a start through

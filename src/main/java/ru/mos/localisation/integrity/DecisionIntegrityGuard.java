@@ -61,8 +61,8 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import ru.mos.localisation.intake.StartFormFields;
 import ru.mos.localisation.process.TaskFields;
-import ru.mos.localisation.request.InvalidInputException;
-import ru.mos.localisation.request.InvalidInputException.FieldViolation;
+import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
 
 /**
  * The one rule every door passes through. A command a user issues — an authenticated caller of

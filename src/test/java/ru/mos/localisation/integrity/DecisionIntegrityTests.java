@@ -43,6 +43,7 @@ import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.NewLocalisationRequest;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.sites.SiteRegistry;
 import ru.mos.localisation.request.RequestStatus;
 
 /**
@@ -68,6 +69,7 @@ class DecisionIntegrityTests {
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired RequestRegistry registry;
+  @Autowired SiteRegistry siteRegistry;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
@@ -421,7 +423,7 @@ class DecisionIntegrityTests {
     taskService.complete(openTask(assessment.getProcessInstanceId(), "Task_ReviewEnvironmentalImpact").getId(),
         Map.of(ENVIRONMENTAL_DECISION, "APPROVE"));
     Task selectSite = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SelectSite").singleResult();
-    taskService.complete(selectSite.getId(), Map.of(SELECTED_SITE_ID, registry.candidateSites(number).get(0)));
+    taskService.complete(selectSite.getId(), Map.of(SELECTED_SITE_ID, siteRegistry.candidates(number).get(0)));
     assertThat(reservedSite(number)).isNotNull();
     return number;
   }

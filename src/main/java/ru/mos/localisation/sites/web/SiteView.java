@@ -1,4 +1,4 @@
-package ru.mos.localisation.request.web;
+package ru.mos.localisation.sites.web;
 
 import java.math.BigDecimal;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package ru.mos.localisation.request;
+package ru.mos.localisation.shared;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;

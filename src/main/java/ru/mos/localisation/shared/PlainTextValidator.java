@@ -1,4 +1,6 @@
-package ru.mos.localisation.request;
+package ru.mos.localisation.shared;
+
+import ru.mos.localisation.shared.PlainText;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;

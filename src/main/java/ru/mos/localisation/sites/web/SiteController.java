@@ -1,4 +1,4 @@
-package ru.mos.localisation.request.web;
+package ru.mos.localisation.sites.web;
 
 import java.security.Principal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ru.mos.localisation.request;
+package ru.mos.localisation.shared;
 
 import java.sql.DatabaseMetaData;
 import java.time.Clock;

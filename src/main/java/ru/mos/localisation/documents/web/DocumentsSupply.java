@@ -1,4 +1,4 @@
-package ru.mos.localisation.request.web;
+package ru.mos.localisation.documents.web;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package ru.mos.localisation.request;
+package ru.mos.localisation.shared;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
