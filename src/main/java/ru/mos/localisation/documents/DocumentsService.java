@@ -13,7 +13,6 @@ import ru.mos.localisation.process.InvestorMessages;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
-import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 
 /** The documents stage: completeness, asking the investor for more, and closing on silence. */
@@ -37,8 +36,8 @@ public class DocumentsService {
   }
 
   /**
-   * Adds newly supplied documents to the request and works out what is still missing. A complete
-   * request moves on to screening; an incomplete one stays at the documents stage.
+   * Adds newly supplied documents to the request and works out what is still missing. The stage
+   * is the model's to move (its stage listeners), not this check's.
    *
    * @return the documents still missing, empty when complete
    */
@@ -52,7 +51,6 @@ public class DocumentsService {
     if (!supplied.isEmpty()) {
       registry.addEvent(number, "DOCUMENTS_SUPPLIED", join(supplied));
     }
-    registry.moveTo(number, missing.isEmpty() ? RequestStage.SCREENING : RequestStage.DOCUMENTS);
     return missing;
   }
 
