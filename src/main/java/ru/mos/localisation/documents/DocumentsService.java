@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.process.InvestorMessages;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.LocalisationRequest;
@@ -61,7 +62,7 @@ public class DocumentsService {
         request,
         NotificationType.DOCUMENTS_MISSING,
         "Request %s: documents missing".formatted(number),
-        "Please supply within 30 days: %s.".formatted(missing));
+        "Please supply within %d days: %s.".formatted(Deadlines.DOCUMENTS_SUPPLY.getDays(), missing));
     registry.addEvent(number, "DOCUMENTS_REQUESTED", missing);
   }
 
@@ -72,7 +73,8 @@ public class DocumentsService {
         request,
         NotificationType.CLOSED_DOCUMENTS_NOT_SUPPLIED,
         "Request %s closed".formatted(number),
-        "The request was closed because the missing documents were not supplied within 30 days.");
+        "The request was closed because the missing documents were not supplied within %d days."
+            .formatted(Deadlines.DOCUMENTS_SUPPLY.getDays()));
   }
 
   /** The investor supplies documents: resumes a request that waits for them. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
+import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.notification.NotificationType;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
@@ -75,8 +76,9 @@ public class SiteService {
         request,
         NotificationType.SITE_OFFERED,
         "Request %s: industrial site offered".formatted(number),
-        "Site %s (%s, %s ha, %s MW) is reserved for you. Please accept or decline within 14 days."
-            .formatted(site.id(), site.zone(), site.areaHa(), site.powerMw()));
+        "Site %s (%s, %s ha, %s MW) is reserved for you. Please accept or decline within %d days."
+            .formatted(
+                site.id(), site.zone(), site.areaHa(), site.powerMw(), Deadlines.SITE_OFFER_ANSWER.getDays()));
     registry.addEvent(number, "SITE_OFFERED", site.id());
   }
 
@@ -106,8 +108,8 @@ public class SiteService {
                 registry.get(number),
                 NotificationType.SITE_OFFER_EXPIRED,
                 "Request %s: site offer expired".formatted(number),
-                "The offer of site %s lapsed after 14 days without an answer; we are looking for another site."
-                    .formatted(siteId)));
+                "The offer of site %s lapsed after %d days without an answer; we are looking for another site."
+                    .formatted(siteId, Deadlines.SITE_OFFER_ANSWER.getDays())));
     return released;
   }
 
