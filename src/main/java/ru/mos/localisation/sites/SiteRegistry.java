@@ -1,17 +1,14 @@
 package ru.mos.localisation.sites;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +19,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class SiteRegistry {
+
+  /**
+   * A row as a site, by column name; Spring's default conversions read the status and the
+   * comma-separated hazard classes.
+   */
+  private static final RowMapper<IndustrialSite> SITE = new DataClassRowMapper<>(IndustrialSite.class);
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -73,7 +76,7 @@ public class SiteRegistry {
   }
 
   public List<IndustrialSite> all() {
-    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id").query(SiteRegistry::map).list();
+    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id").query(SITE).list();
   }
 
   /**
@@ -102,7 +105,7 @@ public class SiteRegistry {
     if (!excludedIds.isEmpty()) {
       query = query.param("excluded", excludedIds);
     }
-    return query.query(SiteRegistry::map).list();
+    return query.query(SITE).list();
   }
 
   /** The sites with these ids, in no particular order. */
@@ -110,14 +113,14 @@ public class SiteRegistry {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT * FROM industrial_site WHERE id IN (:ids)").param("ids", ids).query(SiteRegistry::map).list();
+    return jdbc.sql("SELECT * FROM industrial_site WHERE id IN (:ids)").param("ids", ids).query(SITE).list();
   }
 
   /** The site reserved for or allocated to a request. */
   public Optional<IndustrialSite> heldBy(String requestNumber) {
     return jdbc.sql("SELECT * FROM industrial_site WHERE request_number = ?")
         .param(requestNumber)
-        .query(SiteRegistry::map)
+        .query(SITE)
         .optional();
   }
 
@@ -184,24 +187,5 @@ public class SiteRegistry {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
-  }
-
-  private static IndustrialSite map(ResultSet rs, int row) throws SQLException {
-    return new IndustrialSite(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("zone"),
-        rs.getBigDecimal("area_ha"),
-        rs.getBigDecimal("power_mw"),
-        hazardClasses(rs.getString("allowed_hazard_classes")),
-        SiteStatus.valueOf(rs.getString("status")),
-        rs.getString("request_number"));
-  }
-
-  private static Set<Integer> hazardClasses(String csv) {
-    return Arrays.stream(csv.split(","))
-        .map(String::strip)
-        .map(Integer::valueOf)
-        .collect(Collectors.toCollection(TreeSet::new));
   }
 }
