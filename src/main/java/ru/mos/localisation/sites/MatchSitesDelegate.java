@@ -1,8 +1,8 @@
 package ru.mos.localisation.sites;
 
-import static ru.mos.localisation.process.ProcessVariables.CANDIDATE_SITES_SUMMARY;
-import static ru.mos.localisation.process.ProcessVariables.CANDIDATE_SITE_IDS;
-import static ru.mos.localisation.process.ProcessVariables.SITES_FOUND;
+import static ru.mos.localisation.sites.SiteVariables.CANDIDATE_SITES_SUMMARY;
+import static ru.mos.localisation.sites.SiteVariables.CANDIDATE_SITE_IDS;
+import static ru.mos.localisation.sites.SiteVariables.SITES_FOUND;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,6 @@
 package ru.mos.localisation.sites;
 
-import static ru.mos.localisation.process.ProcessVariables.DECLINED_SITE_IDS;
+import static ru.mos.localisation.sites.SiteVariables.DECLINED_SITE_IDS;
 import static ru.mos.localisation.process.ProcessVariables.SITE_OFFER_ACCEPTED;
 
 import java.util.ArrayList;

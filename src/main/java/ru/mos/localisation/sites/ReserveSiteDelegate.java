@@ -1,8 +1,8 @@
 package ru.mos.localisation.sites;
 
-import static ru.mos.localisation.process.ProcessVariables.OFFERED_SITE_ID;
-import static ru.mos.localisation.process.ProcessVariables.OFFERED_SITE_SUMMARY;
-import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
+import static ru.mos.localisation.sites.SiteVariables.OFFERED_SITE_ID;
+import static ru.mos.localisation.sites.SiteVariables.OFFERED_SITE_SUMMARY;
+import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.BpmnError;

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.decision.DecisionVariables;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
@@ -59,7 +60,7 @@ class StartFormTests {
     // the payload lives in the registry; the process keeps what it reads
     Map<String, Object> variables = runtimeService.getVariables(instance.getId());
     assertThat(variables).doesNotContainKeys("externalReference", "investorRegistrationNumber", "investorContactEmail", "documents");
-    assertThat(variables).containsEntry(ProcessVariables.SECTOR, "ELEVATORS").containsEntry(ProcessVariables.HAZARD_CLASS, 5);
+    assertThat(variables).containsEntry(DecisionVariables.SECTOR, "ELEVATORS").containsEntry(DecisionVariables.HAZARD_CLASS, 5);
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.intake.IntakeVariables;
 
 /**
  * Who gets what, over HTTP: every endpoint group against every role of the demo profile, one row
@@ -848,7 +849,7 @@ class SecurityMatrixTests {
   private String startBody() throws Exception {
     var body = objectMapper.createObjectNode();
     body.putObject("variables")
-        .putObject(ProcessVariables.REQUEST)
+        .putObject(IntakeVariables.REQUEST)
         .put("value", newRequestJson())
         .put("type", "Json");
     return objectMapper.writeValueAsString(body);
