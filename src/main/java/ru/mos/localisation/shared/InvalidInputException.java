@@ -3,24 +3,19 @@ package ru.mos.localisation.shared;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 
 /**
  * Input that fails validation: a request body, a start variable, a message variable or an
- * official's decision. It is Camunda REST's own 400 exception on purpose: Camunda's REST API
- * turns every engine exception raised while starting a process into 500, but passes this one
- * through with its status, so bad input to {@code /engine-rest} answers 400 like the investor API.
+ * official's decision: 400 with the fields on every door (the web module maps it).
  */
-public class InvalidInputException extends InvalidRequestException {
+public final class InvalidInputException extends RefusedException {
 
   private final List<FieldViolation> violations;
 
   public InvalidInputException(List<FieldViolation> violations) {
     super(
-        Status.BAD_REQUEST,
         "Invalid input: "
             + violations.stream().map(FieldViolation::toString).collect(Collectors.joining("; ")));
     this.violations = List.copyOf(violations);

@@ -36,6 +36,9 @@ public class WebConfiguration {
 
   @Bean
   ResourceConfigCustomizer engineRestErrors() {
-    return config -> config.register(EngineRestInvalidInputMapper.class).register(EngineRestBodyLimitInterceptor.class);
+    return config -> {
+      EngineRestErrors.MAPPERS.forEach(config::register);
+      config.register(EngineRestBodyLimitInterceptor.class);
+    };
   }
 }

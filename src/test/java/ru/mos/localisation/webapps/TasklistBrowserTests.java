@@ -1,12 +1,12 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ru.mos.localisation.tasklist.OfficialGroup.COMPLIANCE;
-import static ru.mos.localisation.tasklist.OfficialGroup.ENVIRONMENTAL_REVIEW;
-import static ru.mos.localisation.tasklist.OfficialGroup.INVESTMENT_BOARD;
-import static ru.mos.localisation.tasklist.OfficialGroup.INVESTMENT_DEPARTMENT;
-import static ru.mos.localisation.tasklist.OfficialGroup.MOSPROM;
-import static ru.mos.localisation.tasklist.OfficialGroup.SITE_ALLOCATION;
+import static ru.mos.localisation.webapps.OfficialGroup.COMPLIANCE;
+import static ru.mos.localisation.webapps.OfficialGroup.ENVIRONMENTAL_REVIEW;
+import static ru.mos.localisation.webapps.OfficialGroup.INVESTMENT_BOARD;
+import static ru.mos.localisation.webapps.OfficialGroup.INVESTMENT_DEPARTMENT;
+import static ru.mos.localisation.webapps.OfficialGroup.MOSPROM;
+import static ru.mos.localisation.webapps.OfficialGroup.SITE_ALLOCATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

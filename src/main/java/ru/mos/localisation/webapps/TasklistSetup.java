@@ -1,4 +1,4 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.webapps;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

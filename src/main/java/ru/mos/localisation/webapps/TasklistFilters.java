@@ -1,4 +1,4 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.webapps;
 
 import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
-import ru.mos.localisation.tasklist.WebappAuthorizations.Grant;
+import ru.mos.localisation.webapps.WebappAuthorizations.Grant;
 
 /**
  * The officials' Tasklist filters: one per group (its tasks, free and claimed), «Мои задачи» and

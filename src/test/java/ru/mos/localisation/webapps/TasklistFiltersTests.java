@@ -1,4 +1,4 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

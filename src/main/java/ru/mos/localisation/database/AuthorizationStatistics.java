@@ -1,4 +1,4 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.database;
 
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;

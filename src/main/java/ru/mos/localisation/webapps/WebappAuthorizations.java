@@ -1,4 +1,4 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.webapps;
 
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
 import static ru.mos.localisation.process.ProcessVariables.SITE_ALLOCATION_PROCESS_KEY;

@@ -1,4 +1,4 @@
-package ru.mos.localisation.tasklist;
+package ru.mos.localisation.webapps;
 
 import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
