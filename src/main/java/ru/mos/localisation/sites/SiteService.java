@@ -7,15 +7,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
-import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.notification.NotificationType;
-import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.shared.InvalidInputException;
 
 /**
- * Finding, reserving, offering and allocating industrial sites. A site is held by at most one
- * request: every change of its status is a conditional update in the caller's transaction.
+ * Finding, reserving, offering and allocating industrial sites, and what the request's timeline
+ * and the investor are told of it. The tables are {@link SiteRegistry}'s, whose conditional updates
+ * keep a site held by at most one request.
  */
 @Service
 public class SiteService {
