@@ -6,7 +6,8 @@ package ru.mos.localisation.shared;
  * kernel's subclasses; features refine them.
  */
 public abstract sealed class RefusedException extends RuntimeException
-    permits InvalidInputException, NotFoundException, ConflictException {
+    permits InvalidInputException, NotFoundException, ConflictException, UnsupportedContentException,
+        TooLargeException {
 
   protected RefusedException(String message) {
     super(message);

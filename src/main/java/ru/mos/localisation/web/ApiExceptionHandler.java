@@ -20,10 +20,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import ru.mos.localisation.shared.ConflictException;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.shared.NotFoundException;
+import ru.mos.localisation.shared.TooLargeException;
+import ru.mos.localisation.shared.UnsupportedContentException;
 
 /**
  * Turns every failure of the investor API into RFC 9457 problem+json. Validation failures carry
@@ -104,6 +107,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /** An uploaded file that is no document the application takes (judged by its content). */
+  @ExceptionHandler(UnsupportedContentException.class)
+  ResponseEntity<Object> unsupportedContent(UnsupportedContentException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+  }
+
+  /** A file or an upload over its limit (documents.DocumentUploads). */
+  @ExceptionHandler(TooLargeException.class)
+  ResponseEntity<Object> tooLarge(TooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+  }
+
+  /**
+   * A multipart body the container could not take apart: too many parts (Tomcat's
+   * {@code max-part-count}) is too large, anything else malformed.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      // Tomcat's own exceptions, by name: its packages are no API of ours
+      String name = t.getClass().getSimpleName();
+      if (name.equals("FileCountLimitExceededException") || name.endsWith("SizeLimitExceededException")) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The upload has too many or too large parts");
+      }
+    }
+    return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed");
   }
 
   /** Two callers changed the same request at once; the other one won, this one may retry. */

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import ru.mos.localisation.shared.ConflictException;
 import ru.mos.localisation.shared.NotFoundException;
 import ru.mos.localisation.shared.RefusedException;
+import ru.mos.localisation.shared.TooLargeException;
+import ru.mos.localisation.shared.UnsupportedContentException;
 
 /**
  * How Camunda's REST API ({@code /engine-rest} and the webapps' {@code /camunda/api/engine})
@@ -103,10 +105,16 @@ public final class EngineRestErrors {
   }
 
   private static Response answer(RefusedException refusal) {
-    Response.Status status =
-        refusal instanceof NotFoundException
-            ? Response.Status.NOT_FOUND
-            : refusal instanceof ConflictException ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
+    Response.Status status = Response.Status.BAD_REQUEST;
+    if (refusal instanceof NotFoundException) {
+      status = Response.Status.NOT_FOUND;
+    } else if (refusal instanceof ConflictException) {
+      status = Response.Status.CONFLICT;
+    } else if (refusal instanceof UnsupportedContentException) {
+      status = Response.Status.UNSUPPORTED_MEDIA_TYPE;
+    } else if (refusal instanceof TooLargeException) {
+      status = Response.Status.REQUEST_ENTITY_TOO_LARGE;
+    }
     return answer(status, refusal);
   }
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
@@ -23,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies larger than the limit with 413: at once when the declared length is too
  * large, and while reading when a chunked body grows past it. Each door answers in its own error
  * format: the investor API in problem+json, Camunda's REST API in Camunda's {@code {type, message}}.
+ * The investor API lets multipart bodies (documents) pass: their limits are the multipart resolver's.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -33,16 +35,19 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final String contentType;
   private final LongFunction<Object> errorBody;
   private final ObjectMapper objectMapper;
+  private final boolean multipartPasses;
 
   private RequestBodyLimitFilter(
       ToLongFunction<HttpServletRequest> limit,
       String contentType,
       LongFunction<Object> errorBody,
-      ObjectMapper objectMapper) {
+      ObjectMapper objectMapper,
+      boolean multipartPasses) {
     this.limit = limit;
     this.contentType = contentType;
     this.errorBody = errorBody;
     this.objectMapper = objectMapper;
+    this.multipartPasses = multipartPasses;
   }
 
   /** The investor API: one limit, errors as problem+json. */
@@ -56,7 +61,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
           problem.setTitle("Payload Too Large");
           return problem;
         },
-        objectMapper);
+        objectMapper,
+        true);
   }
 
   /** Camunda's REST API: a limit per path, errors in Camunda's format (as its exception mapper writes them). */
@@ -65,7 +71,19 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         request -> properties.maxBytesFor(request.getRequestURI()),
         MediaType.APPLICATION_JSON_VALUE,
         max -> ExceptionDto.fromException(new BodyTooLargeException(max)),
-        objectMapper);
+        objectMapper,
+        // a deployment is multipart, and this filter is its limit
+        false);
+  }
+
+  /**
+   * The investor API's multipart uploads (documents) have limits of their own per file and per
+   * request ({@code spring.servlet.multipart}, documents.DocumentUploads), far above a JSON body's.
+   */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String type = request.getContentType();
+    return multipartPasses && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 
   @Override
