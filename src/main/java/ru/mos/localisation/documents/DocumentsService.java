@@ -1,11 +1,16 @@
 package ru.mos.localisation.documents;
 
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
@@ -20,20 +25,26 @@ import ru.mos.localisation.request.RequestStatus;
 @Service
 public class DocumentsService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentsService.class);
+
   private final RequestRegistry registry;
   private final CompletenessPolicy policy;
   private final InvestorNotifications notifications;
   private final InvestorMessages messages;
+  private final TransactionTemplate newTransaction;
 
   public DocumentsService(
       RequestRegistry registry,
       CompletenessPolicy policy,
       InvestorNotifications notifications,
-      InvestorMessages messages) {
+      InvestorMessages messages,
+      PlatformTransactionManager transactions) {
     this.registry = registry;
     this.policy = policy;
     this.notifications = notifications;
     this.messages = messages;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -57,6 +68,13 @@ public class DocumentsService {
 
   public void requestMissing(String number) {
     LocalisationRequest request = registry.get(number);
+    if (request.missingDocuments().isEmpty()) {
+      // the files arrived while an official re-checked the list (filed): there is nothing to ask
+      // for, and the model is about to wait for a supply that already happened; deliver it as soon
+      // as this transaction has put the request there, so the check runs again and moves it on
+      resumeAfterCommit(number);
+      return;
+    }
     String missing = join(request.missingDocuments());
     notifications.notify(
         request,
@@ -75,6 +93,41 @@ public class DocumentsService {
         "Request %s closed".formatted(number),
         "The request was closed because the missing documents were not supplied within %d days."
             .formatted(Deadlines.DOCUMENTS_SUPPLY.getDays()));
+  }
+
+  /**
+   * Files of these types were stored for the request (in the caller's transaction): a request that
+   * waits for documents checks them at once; otherwise (an official re-checks the list, or the
+   * request is past the documents stage) they count as filed and the next check sees them.
+   */
+  public void filed(String number, List<DocumentType> types) {
+    if (messages.awaitsDocuments(number)) {
+      messages.documentsSupplied(number, join(types));
+      return;
+    }
+    LocalisationRequest request = registry.get(number);
+    Set<DocumentType> documents = new LinkedHashSet<>(request.documents());
+    documents.addAll(types);
+    registry.updateDocuments(number, documents, policy.missing(request.sector(), request.hazardClass(), documents));
+    registry.addEvent(number, "DOCUMENTS_SUPPLIED", join(types));
+  }
+
+  private void resumeAfterCommit(String number) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            try {
+              newTransaction.executeWithoutResult(status -> messages.documentsSupplied(number, ""));
+            } catch (RuntimeException e) {
+              // the request went on otherwise meanwhile (withdrawn, another supply); an upload resumes it too
+              LOG.info("Request {} not resumed after its documents arrived: {}", number, e.toString());
+            }
+          }
+        });
   }
 
   /** The investor supplies documents: resumes a request that waits for them. */

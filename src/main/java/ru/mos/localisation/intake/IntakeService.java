@@ -5,12 +5,17 @@ import static ru.mos.localisation.intake.IntakeVariables.REQUEST;
 import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 
@@ -31,13 +36,35 @@ public class IntakeService {
 
   private final RuntimeService runtimeService;
   private final RequestRegistry registry;
+  private final TransactionOperations transactions;
 
+  @Autowired
+  public IntakeService(
+      RuntimeService runtimeService, RequestRegistry registry, PlatformTransactionManager transactionManager) {
+    this(runtimeService, registry, new TransactionTemplate(transactionManager));
+  }
+
+  /** Without a database of its own: the start is the engine's transaction alone (unit tests). */
   public IntakeService(RuntimeService runtimeService, RequestRegistry registry) {
+    this(runtimeService, registry, TransactionOperations.withoutTransaction());
+  }
+
+  private IntakeService(RuntimeService runtimeService, RequestRegistry registry, TransactionOperations transactions) {
     this.runtimeService = runtimeService;
     this.registry = registry;
+    this.transactions = transactions;
   }
 
   public Submission submit(NewLocalisationRequest request, String investorUserId) {
+    return submit(request, investorUserId, number -> {});
+  }
+
+  /**
+   * Like {@link #submit(NewLocalisationRequest, String)}, and {@code withinStart} runs with the new
+   * request's number in the transaction that starts it (its files are stored with it, or neither
+   * is); an existing request is answered without it.
+   */
+  public Submission submit(NewLocalisationRequest request, String investorUserId, Consumer<String> withinStart) {
     for (int attempt = 1; ; attempt++) {
       Optional<LocalisationRequest> existing =
           registry.findByExternalReference(investorUserId, request.externalReference());
@@ -45,14 +72,20 @@ public class IntakeService {
         return Submission.existing(existing.get());
       }
       try {
-        ProcessInstance instance =
-            runtimeService
-                .createProcessInstanceByKey(PROCESS_KEY)
-                // transient: registration reads it in this transaction, nothing stores the payload
-                .setVariable(REQUEST, Variables.objectValue(request, true).create())
-                .setVariable(SUBMITTED_BY, investorUserId)
-                .execute();
-        return Submission.created(registry.get(instance.getBusinessKey()));
+        String number =
+            transactions.execute(
+                status -> {
+                  ProcessInstance instance =
+                      runtimeService
+                          .createProcessInstanceByKey(PROCESS_KEY)
+                          // transient: registration reads it in this transaction, nothing stores the payload
+                          .setVariable(REQUEST, Variables.objectValue(request, true).create())
+                          .setVariable(SUBMITTED_BY, investorUserId)
+                          .execute();
+                  withinStart.accept(instance.getBusinessKey());
+                  return instance.getBusinessKey();
+                });
+        return Submission.created(registry.get(number));
       } catch (RuntimeException e) {
         // a concurrent intake of the same reference by this account won the unique constraint;
         // ours rolled back, and the look-up above finds the winner

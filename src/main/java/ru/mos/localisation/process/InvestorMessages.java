@@ -30,6 +30,11 @@ public class InvestorMessages {
     correlations.correlate(number, MESSAGE_DOCUMENTS_SUPPLIED, SUPPLIED_DOCUMENTS, documents);
   }
 
+  /** Whether the request waits for documents now (its deadline not passed, no official re-checking). */
+  public boolean awaitsDocuments(String number) {
+    return correlations.waitsFor(number, MESSAGE_DOCUMENTS_SUPPLIED);
+  }
+
   public void siteOfferAnswered(String number, boolean accepted, String comment) {
     correlations.correlate(
         number,

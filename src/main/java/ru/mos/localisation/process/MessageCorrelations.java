@@ -46,7 +46,8 @@ public class MessageCorrelations {
     }
   }
 
-  private boolean waitsFor(String number, String message) {
+  /** Whether the request's process waits for this message now. */
+  public boolean waitsFor(String number, String message) {
     return runtimeService
             .createExecutionQuery()
             .processInstanceBusinessKey(number)

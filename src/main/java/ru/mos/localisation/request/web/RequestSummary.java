@@ -29,6 +29,7 @@ public record RequestSummary(
         r.sector(),
         r.title(),
         r.createdAt(),
-        RequestView.links(r.number()));
+        // a listing does not look up sites: the request itself (self) shows an open offer
+        RequestView.links(r, null));
   }
 }

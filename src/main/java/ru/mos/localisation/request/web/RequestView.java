@@ -3,6 +3,7 @@ package ru.mos.localisation.request.web;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ru.mos.localisation.request.DocumentType;
@@ -82,15 +83,30 @@ public record RequestView(
         r.createdAt(),
         updatedAt,
         shown,
-        links(r.number()));
+        links(r, site));
   }
 
-  static Map<String, String> links(String number) {
-    String self = RequestViews.PATH + "/" + number;
-    return Map.of(
-        "self", self,
-        "documents", self + "/documents",
-        "siteOfferAnswer", self + "/site-offer/answer",
-        "withdrawal", self + "/withdrawal");
+  /**
+   * What the investor can do now: supply documents while they are being checked or are missing,
+   * answer a site offer while one is open, withdraw until the request has ended.
+   */
+  static Map<String, String> links(LocalisationRequest r, SiteOfRequest site) {
+    String self = RequestViews.PATH + "/" + r.number();
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("self", self);
+    boolean running = r.status() == RequestStatus.IN_PROGRESS;
+    boolean documentsNeeded =
+        r.stage() == RequestStage.REGISTRATION || r.stage() == RequestStage.DOCUMENTS || !r.missingDocuments().isEmpty();
+    if (running && documentsNeeded) {
+      links.put("documents", self + "/documents");
+    }
+    // a reserved site is one offered to the investor and not yet answered
+    if (running && site != null && "RESERVED".equals(site.status())) {
+      links.put("siteOfferAnswer", self + "/site-offer/answer");
+    }
+    if (running) {
+      links.put("withdrawal", self + "/withdrawal");
+    }
+    return links;
   }
 }

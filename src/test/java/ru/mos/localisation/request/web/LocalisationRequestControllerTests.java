@@ -73,6 +73,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.mos.localisation.documents.DocumentStore;
+import ru.mos.localisation.documents.DocumentUploads;
 import ru.mos.localisation.documents.DocumentsService;
 import ru.mos.localisation.intake.DuplicateRequestException;
 import ru.mos.localisation.intake.IntakeService;
@@ -142,6 +144,7 @@ class LocalisationRequestControllerTests {
     SiteOfferController.class,
     WithdrawalController.class,
     SiteController.class,
+    DocumentUploads.class,
     RequestViews.class,
     SitesOfRequests.class,
     ApiExceptionHandler.class,
@@ -168,6 +171,7 @@ class LocalisationRequestControllerTests {
   @MockitoBean private IdentityService identityService;
   @MockitoBean private InvestorMessages messages;
   @MockitoBean private SiteRegistry siteRegistry;
+  @MockitoBean private DocumentStore documentStore;
 
   // ---------------------------------------------------------------- filing a request
 
