@@ -27,6 +27,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -66,6 +67,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -76,6 +78,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ru.mos.localisation.documents.DocumentStore;
 import ru.mos.localisation.documents.DocumentUploads;
 import ru.mos.localisation.documents.DocumentsService;
+import ru.mos.localisation.documents.StoredDocument;
 import ru.mos.localisation.intake.DuplicateRequestException;
 import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.IntakeService.Submission;
@@ -1123,6 +1126,203 @@ class LocalisationRequestControllerTests {
         .andExpect(content().string(not(containsString("at ru."))));
   }
 
+
+  // ---------------------------------------------------------------- documents as files
+
+  private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  @Test
+  void uploadedFilesAreStoredAnd201ListsThemWithBareNames() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
+    given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
+    given(documentStore.store(eq(NUMBER), eq(DocumentType.BUSINESS_PLAN), eq("plan.pdf"), eq("application/pdf"), eq((long) PDF.length), any()))
+        .willReturn(new StoredDocument("00000000-0000-0000-0000-000000000001", NUMBER, DocumentType.BUSINESS_PLAN,
+            "plan.pdf", "application/pdf", PDF.length, "ab".repeat(32), FILED_AT));
+
+    // a browser on Windows sends the whole path; the declared type does not matter
+    mvc.perform(multipart(REQUESTS + "/" + NUMBER + "/documents")
+            .file(new MockMultipartFile("BUSINESS_PLAN", "C:\\Users\\me\\plan.pdf", "text/plain", PDF))
+            .with(investor()))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.documents[0].type").value("BUSINESS_PLAN"))
+        .andExpect(jsonPath("$.documents[0].fileName").value("plan.pdf"))
+        .andExpect(jsonPath("$.documents[0].contentType").value("application/pdf"))
+        .andExpect(jsonPath("$.documents[0].sizeBytes").value(PDF.length))
+        .andExpect(jsonPath("$.documents[0].sha256").value("ab".repeat(32)));
+    then(documents).should().filed(NUMBER, List.of(DocumentType.BUSINESS_PLAN));
+  }
+
+  static Stream<Arguments> refusedUploads() throws Exception {
+    byte[] exe = new byte[256];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+      out.write("not a document".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+    byte[] tooLarge = new byte[(int) DocumentUploads.MAX_FILE_BYTES + 1];
+    System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
+    return Stream.of(
+        Arguments.of("an executable named .pdf", "BUSINESS_PLAN", "plan.pdf", exe, 415),
+        Arguments.of("HTML", "BUSINESS_PLAN", "plan.pdf", html, 415),
+        Arguments.of("a zip archive named .docx", "CORPORATE_DOCUMENTS", "charter.docx", zip.toByteArray(), 415),
+        Arguments.of("an empty file", "BUSINESS_PLAN", "plan.pdf", new byte[0], 400),
+        Arguments.of("an unknown document type", "PASSPORT", "passport.pdf", PDF, 400),
+        Arguments.of("a file one byte over 20 MiB", "BUSINESS_PLAN", "plan.pdf", tooLarge, 413));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedUploads")
+  void refusedUploadsStoreNothing(String what, String part, String fileName, byte[] content, int status) throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
+    given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
+
+    // a valid file in the same call is not stored either: all or nothing
+    mvc.perform(multipart(REQUESTS + "/" + NUMBER + "/documents")
+            .file(new MockMultipartFile("FINANCIAL_STATEMENTS", "accounts.pdf", "application/pdf", PDF))
+            .file(new MockMultipartFile(part, fileName, "application/pdf", content))
+            .with(investor()))
+        .andExpect(status().is(status))
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(status));
+    then(documentStore).shouldHaveNoInteractions();
+    then(documents).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void moreThanFiftyFilesAreA413AndStoreNothing() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
+    given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
+    var upload = multipart(REQUESTS + "/" + NUMBER + "/documents");
+    for (int i = 0; i <= DocumentUploads.MAX_FILES; i++) {
+      upload.file(new MockMultipartFile("LICENCES", "licence-" + i + ".pdf", "application/pdf", PDF));
+    }
+
+    mvc.perform(upload.with(investor()))
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(documentStore).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void uploadsToAnEndedRequestAreA409() throws Exception {
+    LocalisationRequest withdrawn = finished(NUMBER, "investor", RequestStatus.WITHDRAWN);
+    given(registry.find(NUMBER)).willReturn(Optional.of(withdrawn));
+    given(registry.get(NUMBER)).willReturn(withdrawn);
+
+    mvc.perform(multipart(REQUESTS + "/" + NUMBER + "/documents")
+            .file(new MockMultipartFile("LICENCES", "licence.pdf", "application/pdf", PDF))
+            .with(investor()))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(documentStore).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void anotherInvestorsDocumentsAreA404() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor2", RequestStage.DOCUMENTS)));
+    String documentsPath = REQUESTS + "/" + NUMBER + "/documents";
+
+    mvc.perform(multipart(documentsPath)
+            .file(new MockMultipartFile("LICENCES", "licence.pdf", "application/pdf", PDF))
+            .with(investor()))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    mvc.perform(get(documentsPath).with(investor())).andExpect(status().isNotFound());
+    mvc.perform(get(documentsPath + "/00000000-0000-0000-0000-000000000001").with(investor()))
+        .andExpect(status().isNotFound());
+    then(documentStore).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void aDocumentDownloadsAsAnAttachmentWithItsContentType() throws Exception {
+    String id = "00000000-0000-0000-0000-000000000001";
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SCREENING)));
+    given(documentStore.find(NUMBER, id))
+        .willReturn(Optional.of(new StoredDocument(id, NUMBER, DocumentType.BUSINESS_PLAN, "бизнес-план \"v2\".pdf",
+            "application/pdf", PDF.length, "ab".repeat(32), FILED_AT)));
+    org.mockito.BDDMockito.willAnswer(call -> {
+          call.<java.io.OutputStream>getArgument(1).write(PDF);
+          return null;
+        })
+        .given(documentStore)
+        .copyContent(eq(id), any());
+
+    mvc.perform(get(REQUESTS + "/" + NUMBER + "/documents/" + id).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType("application/pdf"))
+        .andExpect(header().string("Content-Disposition", startsWith("attachment; filename=")))
+        .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
+        .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+        .andExpect(content().bytes(PDF));
+  }
+
+  @Test
+  void anUnknownDocumentIdIsA404() throws Exception {
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SCREENING)));
+
+    mvc.perform(get(REQUESTS + "/" + NUMBER + "/documents/00000000-0000-0000-0000-000000000009").with(investor()))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void aMultipartIntakeFilesTheDocumentsItCarries() throws Exception {
+    given(intake.submit(any(), eq("investor"), any()))
+        .willReturn(new Submission(filed(NUMBER, "investor", RequestStage.DOCUMENTS), true));
+
+    mvc.perform(multipart(REQUESTS)
+            .file(new MockMultipartFile("request", "", "application/json", recyclingPlantJson(REFERENCE).getBytes(StandardCharsets.UTF_8)))
+            .file(new MockMultipartFile("BUSINESS_PLAN", "plan.pdf", "application/pdf", PDF))
+            .with(investor()))
+        .andExpect(status().isCreated())
+        .andExpect(header().string(LOCATION, REQUESTS + "/" + NUMBER));
+
+    // the JSON announced four documents; one file came, and only it counts as filed
+    ArgumentCaptor<NewLocalisationRequest> parsed = ArgumentCaptor.forClass(NewLocalisationRequest.class);
+    then(intake).should().submit(parsed.capture(), eq("investor"), any());
+    assertThat(parsed.getValue().documents()).containsExactly(DocumentType.BUSINESS_PLAN);
+  }
+
+  @Test
+  void aMultipartIntakeWithAnExecutableIsA415AndStartsNothing() throws Exception {
+    byte[] exe = new byte[64];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+
+    mvc.perform(multipart(REQUESTS)
+            .file(new MockMultipartFile("request", "", "application/json", recyclingPlantJson(REFERENCE).getBytes(StandardCharsets.UTF_8)))
+            .file(new MockMultipartFile("BUSINESS_PLAN", "plan.pdf", "application/pdf", exe))
+            .with(investor()))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
+    then(intake).shouldHaveNoInteractions();
+    then(documentStore).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void linksFollowTheRequestsState() throws Exception {
+    // past the documents with nothing missing, no offer open: self and withdrawal only
+    given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
+    mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.links.self").exists())
+        .andExpect(jsonPath("$.links.withdrawal").exists())
+        .andExpect(jsonPath("$.links.documents").doesNotExist())
+        .andExpect(jsonPath("$.links.siteOfferAnswer").doesNotExist());
+
+    // ended: nothing left to do
+    given(registry.find(NUMBER)).willReturn(Optional.of(finished(NUMBER, "investor", RequestStatus.APPROVED)));
+    mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.links.self").exists())
+        .andExpect(jsonPath("$.links.withdrawal").doesNotExist())
+        .andExpect(jsonPath("$.links.documents").doesNotExist())
+        .andExpect(jsonPath("$.links.siteOfferAnswer").doesNotExist());
+  }
 
   // ---------------------------------------------------------------- helpers
 
