@@ -1,0 +1,223 @@
+package ru.mos.localisation.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.mos.localisation.documents.DocumentVariables.MISSING_DOCUMENTS_CONFIRMED;
+import static ru.mos.localisation.documents.DocumentCallsSupport.SAMPLES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.DocumentCalls;
+import ru.mos.localisation.DocumentCalls.Answer;
+import ru.mos.localisation.DocumentCalls.Part;
+import ru.mos.localisation.TestRequests;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestStage;
+
+/**
+ * Documents as files over the investor API on the default database (H2), with the missing-documents
+ * loop of the real process: filed with the request, supplied while an official re-checks the list
+ * or while the request waits, refused with nothing stored.
+ */
+// the annotations of WebappAuthorizationsTests exactly: the same Spring context serves both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class DocumentFilesTests {
+
+  private static final String REQUESTS = "/api/v1/localisation-requests";
+
+  @Autowired TaskService taskService;
+  @Autowired RequestRegistry registry;
+  @Autowired JdbcTemplate jdbc;
+
+  private final DocumentCalls calls;
+
+  DocumentFilesTests(@LocalServerPort int port) {
+    this.calls = new DocumentCalls("http://localhost:" + port);
+  }
+
+  @Test
+  void aRequestFiledWithItsFilesSkipsTheDocumentsStageAndGivesThemBackByteForByte() throws IOException {
+    // given the investor's request with all four files of a recycling plant
+    Answer filed = file("H2-DOCS-001", SAMPLES);
+
+    // then it is registered with them: nothing is missing, nothing to supply
+    assertThat(filed.status()).as(filed.json().toString()).isEqualTo(201);
+    String number = filed.json().path("number").asText();
+    assertThat(filed.json().path("missingDocuments").isEmpty()).isTrue();
+    assertThat(filed.json().path("links").has("documents")).isFalse();
+    assertThat(registry.get(number).stage()).isNotEqualTo(RequestStage.DOCUMENTS);
+
+    // and the list shows each file with its content type (by content) and digest
+    Answer list = calls.get("investor", REQUESTS + "/" + number + "/documents");
+    assertThat(list.status()).isEqualTo(200);
+    JsonNode documents = list.json().path("documents");
+    assertThat(documents).hasSize(4);
+    for (JsonNode document : documents) {
+      Path sample = Path.of("samples", SAMPLES.get(document.path("type").asText()));
+      assertThat(document.path("fileName").asText()).isEqualTo(sample.getFileName().toString());
+      assertThat(document.path("sizeBytes").asLong()).isEqualTo(Files.size(sample));
+      assertThat(document.path("sha256").asText()).isEqualTo(DocumentCalls.sha256(sample));
+      assertThat(document.path("uploadedAt").asText()).isNotBlank();
+
+      // and each downloads byte for byte, as an attachment of its content type
+      Answer download = calls.get("investor", REQUESTS + "/" + number + "/documents/" + document.path("id").asText());
+      assertThat(download.status()).isEqualTo(200);
+      assertThat(download.bytes()).isEqualTo(Files.readAllBytes(sample));
+      assertThat(download.contentType()).isEqualTo(document.path("contentType").asText());
+      assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+          .startsWith("attachment;")
+          .contains(sample.getFileName().toString());
+    }
+    assertThat(texts(documents, "contentType"))
+        .containsExactlyInAnyOrder(
+            DocumentFormats.PDF, DocumentFormats.PDF, DocumentFormats.DOCX, DocumentFormats.XLSX);
+  }
+
+  @Test
+  void aFileSentWhileAnOfficialRechecksTheListIsKeptAndTheRequestMovesOn() {
+    // given a request filed without its environmental impact summary, which an official re-checks
+    String number = fileWithoutSummary("H2-DOCS-002");
+    assertThat(registry.get(number).stage()).isEqualTo(RequestStage.DOCUMENTS);
+    Task confirmation = task(number, "Task_ConfirmMissingDocuments");
+
+    // when the investor sends the summary meanwhile, it is stored (no 409: nothing waits for it yet)
+    Answer supplied = supplySummary(number);
+    assertThat(supplied.status()).as(supplied.json().toString()).isEqualTo(201);
+    assertThat(registry.get(number).missingDocuments()).isEmpty();
+
+    // and the official confirms the list they saw
+    taskService.complete(confirmation.getId(), Map.of(MISSING_DOCUMENTS_CONFIRMED, true));
+
+    // then nothing is asked of the investor, and the request moves on with all four documents
+    LocalisationRequest request = registry.get(number);
+    assertThat(request.stage()).isNotEqualTo(RequestStage.DOCUMENTS);
+    assertThat(request.documents()).hasSize(4);
+    assertThat(notifications(number)).doesNotContain("DOCUMENTS_MISSING");
+  }
+
+  @Test
+  void aFileLargerThanAJsonBodySuppliedToAWaitingRequestMovesItOn(@TempDir Path directory) throws IOException {
+    // given a request that waits for its summary
+    String number = fileWithoutSummary("H2-DOCS-003");
+    taskService.complete(task(number, "Task_ConfirmMissingDocuments").getId(), Map.of(MISSING_DOCUMENTS_CONFIRMED, true));
+    assertThat(notifications(number)).contains("DOCUMENTS_MISSING");
+
+    // when the investor sends a 300 KiB summary (far over the 64 KiB of a JSON body)
+    Path summary = pdf(directory.resolve("summary.pdf"), 300 * 1024);
+    Answer supplied =
+        calls.postMultipart("investor", REQUESTS + "/" + number + "/documents", List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", summary)));
+
+    // then it is stored and the request moves on
+    assertThat(supplied.status()).as(supplied.json().toString()).isEqualTo(201);
+    assertThat(supplied.json().path("documents").get(0).path("sha256").asText()).isEqualTo(DocumentCalls.sha256(summary));
+    assertThat(registry.get(number).stage()).isNotEqualTo(RequestStage.DOCUMENTS);
+  }
+
+  @Test
+  void refusedCallsStoreNothing(@TempDir Path directory) throws IOException {
+    String number = fileWithoutSummary("H2-DOCS-004");
+    long stored = storedFiles();
+    Path executable = Files.write(directory.resolve("summary.pdf"), new byte[] {'M', 'Z', 0, 0, 3, 0, 0, 0});
+    Path html = Files.writeString(directory.resolve("summary.pdf.html"), "<html><body>hi</body></html>");
+    Path empty = Files.write(directory.resolve("empty.pdf"), new byte[0]);
+    Path pdf = Path.of("samples", "environmental-impact-summary.pdf");
+    String documents = REQUESTS + "/" + number + "/documents";
+
+    // an executable or HTML next to a good file: 415, and the good file is not kept either
+    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("LICENCES", pdf), Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", executable))), 415);
+    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", html))), 415);
+    // an empty file, an unknown type: 400
+    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", empty))), 400);
+    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("PASSPORT", pdf))), 400);
+    // another investor's request: 404
+    assertRefused(calls.postMultipart("investor2", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", pdf))), 404);
+    assertThat(calls.get("investor2", documents).status()).isEqualTo(404);
+    // a multipart intake with an executable: 415, and no request is registered
+    long requests = jdbc.queryForObject("SELECT COUNT(*) FROM localisation_request", Long.class);
+    assertRefused(
+        calls.postMultipart("investor", REQUESTS, List.of(Part.json("request", TestRequests.recyclingPlantJson("H2-DOCS-005")), Part.file("BUSINESS_PLAN", executable))),
+        415);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM localisation_request", Long.class)).isEqualTo(requests);
+
+    assertThat(storedFiles()).isEqualTo(stored);
+    assertThat(registry.get(number).missingDocuments()).isNotEmpty();
+  }
+
+  private void assertRefused(Answer answer, int status) {
+    assertThat(answer.status()).as(answer.json().toString()).isEqualTo(status);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.json().path("status").asInt()).isEqualTo(status);
+  }
+
+  private Answer file(String reference, Map<String, String> samples) {
+    List<Part> parts = new ArrayList<>();
+    parts.add(Part.json("request", TestRequests.recyclingPlantJson(reference)));
+    samples.forEach((type, sample) -> parts.add(Part.sample(type, sample)));
+    return calls.postMultipart("investor", REQUESTS, parts);
+  }
+
+  private String fileWithoutSummary(String reference) {
+    Map<String, String> samples = new java.util.LinkedHashMap<>(SAMPLES);
+    samples.remove("ENVIRONMENTAL_IMPACT_SUMMARY");
+    Answer filed = file(reference, samples);
+    assertThat(filed.status()).as(filed.json().toString()).isEqualTo(201);
+    return filed.json().path("number").asText();
+  }
+
+  private Answer supplySummary(String number) {
+    return calls.postMultipart(
+        "investor",
+        REQUESTS + "/" + number + "/documents",
+        List.of(Part.sample("ENVIRONMENTAL_IMPACT_SUMMARY", "environmental-impact-summary.pdf")));
+  }
+
+  private Task task(String number, String taskDefinitionKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  private List<String> notifications(String number) {
+    return jdbc.queryForList("SELECT type FROM investor_notification WHERE request_number = ? ORDER BY id", String.class, number);
+  }
+
+  private long storedFiles() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM request_document", Long.class);
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.path(field).asText()));
+    return texts;
+  }
+
+  /** A valid PDF start followed by padding up to {@code size} bytes, written without holding it. */
+  static Path pdf(Path file, long size) throws IOException {
+    byte[] head = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(head);
+      byte[] chunk = new byte[64 * 1024];
+      new java.util.Random(42).nextBytes(chunk);
+      for (long written = head.length; written < size; ) {
+        int n = (int) Math.min(chunk.length, size - written);
+        out.write(chunk, 0, n);
+        written += n;
+      }
+    }
+    return file;
+  }
+}
