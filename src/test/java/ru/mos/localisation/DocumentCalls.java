@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,6 +142,22 @@ public final class DocumentCalls {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A valid PDF start followed by padding up to {@code size} bytes, written without holding it. */
+  public static Path pdf(Path file, long size) throws IOException {
+    byte[] head = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(head);
+      byte[] chunk = new byte[64 * 1024];
+      new java.util.Random(42).nextBytes(chunk);
+      for (long written = head.length; written < size; ) {
+        int n = (int) Math.min(chunk.length, size - written);
+        out.write(chunk, 0, n);
+        written += n;
+      }
+    }
+    return file;
   }
 
   private HttpRequest.Builder request(String user, String path) {

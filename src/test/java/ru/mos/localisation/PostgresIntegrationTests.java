@@ -19,15 +19,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +46,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +86,8 @@ import ru.mos.localisation.request.RequestRegistry;
 @Import(EmbeddedPostgresConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIntegrationTests {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresIntegrationTests.class);
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String REQUESTS = "/api/v1/localisation-requests";
@@ -422,6 +431,68 @@ class PostgresIntegrationTests {
   }
 
   /** Files the example request under a new external reference; answers its registry number. */
+  @Test
+  void aTwentyMebibyteFileStreamsIntoPostgresAndBackWithinABoundedHeap(@TempDir Path directory) throws IOException {
+    // given a running request and a file of exactly the 20 MiB a document may have
+    String number = submit("PG-DOCS-20MIB");
+    Path file = DocumentCalls.pdf(directory.resolve("business-plan-full.pdf"), 20L * 1024 * 1024);
+    DocumentCalls calls = new DocumentCalls(baseUrl);
+    String documents = REQUESTS + "/" + number + "/documents";
+
+    // (the first upload of the node loads Tika's table of magic bytes, several MiB, once)
+    assertThat(calls.postMultipart(INVESTOR.id(), documents, List.of(DocumentCalls.Part.sample("LICENCES", "licence.png"))).status())
+        .isEqualTo(201);
+
+    // when the investor uploads it, and downloads it again
+    Map<Long, Long> beforeUpload = serverThreadAllocations();
+    DocumentCalls.Answer stored =
+        calls.postMultipart(INVESTOR.id(), documents, List.of(DocumentCalls.Part.file("BUSINESS_PLAN", file)));
+    long uploadAllocated = allocatedSince(beforeUpload);
+    assertThat(stored.status()).as(stored.json().toString()).isEqualTo(201);
+    JsonNode document = stored.json().path("documents").get(0);
+    Map<Long, Long> beforeDownload = serverThreadAllocations();
+    DocumentCalls.Digest downloaded = calls.digestOf(INVESTOR.id(), documents + "/" + document.path("id").asText());
+    long downloadAllocated = allocatedSince(beforeDownload);
+
+    // then it came back byte for byte (digest and length), and is what the database holds
+    String sha256 = DocumentCalls.sha256(file);
+    assertThat(document.path("sha256").asText()).isEqualTo(sha256);
+    assertThat(downloaded.status()).isEqualTo(200);
+    assertThat(downloaded.sha256()).isEqualTo(sha256);
+    assertThat(downloaded.sizeBytes()).isEqualTo(Files.size(file));
+    assertThat(jdbc.queryForObject("SELECT octet_length(content) FROM request_document WHERE id = ?", Long.class, document.path("id").asText()))
+        .isEqualTo(Files.size(file));
+    // and the server's threads allocated far less than the file while receiving it: the part went
+    // to a temporary file and from there as a stream into the statement, never into one array
+    LOG.info("20 MiB document: server threads allocated {} KiB for the upload, {} KiB for the download",
+        uploadAllocated / 1024, downloadAllocated / 1024);
+    assertThat(uploadAllocated).isLessThan(8L * 1024 * 1024);
+
+    // and another investor does not even learn that the file exists
+    assertThat(calls.get(INVESTOR2.id(), documents + "/" + document.path("id").asText()).status()).isEqualTo(404);
+    assertThat(calls.get(INVESTOR2.id(), documents).status()).isEqualTo(404);
+  }
+
+  /** Bytes allocated so far by each of Tomcat's threads (the requests' workers), by thread id. */
+  private static Map<Long, Long> serverThreadAllocations() {
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Map<Long, Long> allocated = new HashMap<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("http-nio-")) {
+        allocated.put(thread.getId(), threads.getThreadAllocatedBytes(thread.getId()));
+      }
+    }
+    return allocated;
+  }
+
+  private static long allocatedSince(Map<Long, Long> before) {
+    long total = 0;
+    for (Map.Entry<Long, Long> now : serverThreadAllocations().entrySet()) {
+      total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+    }
+    return total;
+  }
+
   private String submit(String externalReference) {
     Reply submitted = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(externalReference));
     assertThat(submitted.status()).as("submission: %s", submitted.body()).isEqualTo(201);

@@ -6,7 +6,6 @@ import static ru.mos.localisation.documents.DocumentCallsSupport.SAMPLES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,7 +118,7 @@ class DocumentFilesTests {
     assertThat(notifications(number)).contains("DOCUMENTS_MISSING");
 
     // when the investor sends a 300 KiB summary (far over the 64 KiB of a JSON body)
-    Path summary = pdf(directory.resolve("summary.pdf"), 300 * 1024);
+    Path summary = DocumentCalls.pdf(directory.resolve("summary.pdf"), 300 * 1024);
     Answer supplied =
         calls.postMultipart("investor", REQUESTS + "/" + number + "/documents", List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", summary)));
 
@@ -203,21 +202,5 @@ class DocumentFilesTests {
     List<String> texts = new ArrayList<>();
     array.forEach(item -> texts.add(item.path(field).asText()));
     return texts;
-  }
-
-  /** A valid PDF start followed by padding up to {@code size} bytes, written without holding it. */
-  static Path pdf(Path file, long size) throws IOException {
-    byte[] head = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(head);
-      byte[] chunk = new byte[64 * 1024];
-      new java.util.Random(42).nextBytes(chunk);
-      for (long written = head.length; written < size; ) {
-        int n = (int) Math.min(chunk.length, size - written);
-        out.write(chunk, 0, n);
-        written += n;
-      }
-    }
-    return file;
   }
 }
