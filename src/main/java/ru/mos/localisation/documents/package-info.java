@@ -1,6 +1,10 @@
 /**
  * Documents: which ones a request needs, the missing-documents loop (delegates
- * {@code checkCompleteness}, {@code requestMissingDocuments}, {@code closeNotSupplied}) and the
- * investor API's {@code POST …/documents}.
+ * {@code checkCompleteness}, {@code requestMissingDocuments}, {@code closeNotSupplied}), and the
+ * investor's files: checked by content and limits before any is stored ({@link
+ * ru.mos.localisation.documents.DocumentUploads}), stored with their SHA-256 in the transaction of
+ * their step behind {@link ru.mos.localisation.documents.DocumentStore} (the database today), served
+ * by the investor API's {@code POST}/{@code GET …/documents[/{id}]}. A document counts as filed when
+ * its file is stored; a JSON-only intake's {@code documents} list still counts as before (README).
  */
 package ru.mos.localisation.documents;

@@ -4,11 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.List;
 import java.util.Set;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -95,10 +94,20 @@ public class DocumentsController {
     StoredDocument document = store.find(number, id).orElseThrow(() -> new DocumentNotFoundException(number, id));
     response.setContentType(document.contentType());
     response.setContentLengthLong(document.sizeBytes());
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(document.fileName()));
     response.setHeader("X-Content-Type-Options", "nosniff");
     store.copyContent(document.id(), response.getOutputStream());
+  }
+
+  /**
+   * {@code attachment} with the name twice (RFC 6266): plain ASCII for every client, and exactly,
+   * percent-encoded UTF-8, for those that read {@code filename*}. The name is already bare
+   * (FileNames): no path, no control characters.
+   */
+  static String attachment(String fileName) {
+    String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
+    String encoded =
+        URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 }
