@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.springframework.http.HttpStatus;
@@ -24,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies larger than the limit with 413: at once when the declared length is too
  * large, and while reading when a chunked body grows past it. Each door answers in its own error
  * format: the investor API in problem+json, Camunda's REST API in Camunda's {@code {type, message}}.
- * The investor API lets multipart bodies (documents) pass: their limits are the multipart resolver's.
+ * The investor API lets multipart bodies to its upload paths (documents) pass: their limits are the
+ * multipart resolver's.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -35,23 +38,29 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final String contentType;
   private final LongFunction<Object> errorBody;
   private final ObjectMapper objectMapper;
-  private final boolean multipartPasses;
+  /** The paths whose multipart bodies have limits of their own; none for Camunda's REST API. */
+  private final Predicate<String> multipartPaths;
 
   private RequestBodyLimitFilter(
       ToLongFunction<HttpServletRequest> limit,
       String contentType,
       LongFunction<Object> errorBody,
       ObjectMapper objectMapper,
-      boolean multipartPasses) {
+      Predicate<String> multipartPaths) {
     this.limit = limit;
     this.contentType = contentType;
     this.errorBody = errorBody;
     this.objectMapper = objectMapper;
-    this.multipartPasses = multipartPasses;
+    this.multipartPaths = multipartPaths;
   }
 
-  /** The investor API: one limit, errors as problem+json. */
-  public static RequestBodyLimitFilter problemJson(long maxBytes, ObjectMapper objectMapper) {
+  /**
+   * The investor API: one limit, errors as problem+json.
+   *
+   * @param uploadPaths the paths that take documents as multipart bodies, whose limits are the
+   *     multipart resolver's
+   */
+  public static RequestBodyLimitFilter problemJson(long maxBytes, ObjectMapper objectMapper, Pattern uploadPaths) {
     return new RequestBodyLimitFilter(
         request -> maxBytes,
         MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -62,7 +71,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
           return problem;
         },
         objectMapper,
-        true);
+        path -> uploadPaths.matcher(path).matches());
   }
 
   /** Camunda's REST API: a limit per path, errors in Camunda's format (as its exception mapper writes them). */
@@ -73,17 +82,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         max -> ExceptionDto.fromException(new BodyTooLargeException(max)),
         objectMapper,
         // a deployment is multipart, and this filter is its limit
-        false);
+        path -> false);
   }
 
   /**
-   * The investor API's multipart uploads (documents) have limits of their own per file and per
-   * request ({@code spring.servlet.multipart}, documents.DocumentUploads), far above a JSON body's.
+   * The investor API's multipart uploads of documents have limits of their own per file and per
+   * request ({@code spring.servlet.multipart}, documents.DocumentUploads), far above a JSON body's;
+   * a multipart body to any other path stays within the JSON limit.
    */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String type = request.getContentType();
-    return multipartPasses && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    return type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+        && multipartPaths.test(request.getRequestURI());
   }
 
   @Override

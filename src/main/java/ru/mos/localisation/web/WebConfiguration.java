@@ -1,6 +1,7 @@
 package ru.mos.localisation.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +13,18 @@ import org.springframework.core.Ordered;
 public class WebConfiguration {
 
   /**
+   * Where investors upload documents as multipart bodies: a new request with its files, files for a
+   * request (nginx allows 100 MiB on the same paths).
+   */
+  static final Pattern UPLOAD_PATHS = Pattern.compile("/api/v1/localisation-requests(/[^/]+/documents)?");
+
+  /**
    * Runs before security (only the HSTS filter comes first), so an oversize body is refused before
    * anything else reads it.
    */
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(ApiProperties properties, ObjectMapper objectMapper) {
-    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.problemJson(properties.maxBodyBytes(), objectMapper));
+    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.problemJson(properties.maxBodyBytes(), objectMapper, UPLOAD_PATHS));
     registration.setName("investor-api-body-limit");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

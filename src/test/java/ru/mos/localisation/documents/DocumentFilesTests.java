@@ -178,6 +178,10 @@ class DocumentFilesTests {
     // connection closed with the rest unread: a client still sending sees a reset, not the 413;
     // DocumentUploadsTests checks the rule, nginx answers such a call with 413 in front)
 
+    // a multipart body to a path that takes no files stays within the 64 KiB of a JSON body
+    Path hundredKiB = DocumentCalls.pdf(directory.resolve("hundred.pdf"), 100 * 1024);
+    assertRefused(calls.postMultipart("investor", REQUESTS + "/" + number + "/withdrawal", List.of(Part.file("LICENCES", hundredKiB))), 413);
+
     assertThat(storedFiles()).isEqualTo(stored);
   }
 

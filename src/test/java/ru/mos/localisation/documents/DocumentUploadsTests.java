@@ -43,6 +43,12 @@ class DocumentUploadsTests {
   }
 
   @Test
+  void aJpegIsADocumentByItsMagicBytes() throws IOException {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+    assertThat(DocumentFormats.detect(new org.springframework.core.io.ByteArrayResource(jpeg))).contains("image/jpeg");
+  }
+
+  @Test
   void theRequestJsonSampleIsNoDocument() throws IOException {
     assertThat(DocumentFormats.detect(new FileSystemResource(Path.of("samples", "request.json")))).isEmpty();
   }
