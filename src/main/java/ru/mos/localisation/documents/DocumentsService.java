@@ -32,13 +32,19 @@ public class DocumentsService {
   private final InvestorNotifications notifications;
   private final InvestorMessages messages;
   private final TransactionTemplate newTransaction;
+  private final DocumentStore store;
+  private final DocumentsProperties properties;
 
   public DocumentsService(
       RequestRegistry registry,
       CompletenessPolicy policy,
       InvestorNotifications notifications,
       InvestorMessages messages,
+      DocumentStore store,
+      DocumentsProperties properties,
       PlatformTransactionManager transactions) {
+    this.store = store;
+    this.properties = properties;
     this.registry = registry;
     this.policy = policy;
     this.notifications = notifications;
@@ -48,15 +54,16 @@ public class DocumentsService {
   }
 
   /**
-   * Adds newly supplied documents to the request and works out what is still missing. The stage
-   * is the model's to move (its stage listeners), not this check's.
+   * Works out which documents the request has filed (see {@link #filed}) and what is still missing,
+   * and records both. The stage is the model's to move (its stage listeners), not this check's.
+   *
+   * @param supplied the types a supply named (an upload's are stored already)
    *
    * @return the documents still missing, empty when complete
    */
   public List<DocumentType> check(String number, List<DocumentType> supplied) {
     LocalisationRequest request = registry.get(number);
-    Set<DocumentType> documents = new LinkedHashSet<>(request.documents());
-    documents.addAll(supplied);
+    Set<DocumentType> documents = filed(request, supplied);
     List<DocumentType> missing =
         policy.missing(request.sector(), request.hazardClass(), documents);
     registry.updateDocuments(number, documents, missing);
@@ -106,10 +113,23 @@ public class DocumentsService {
       return;
     }
     LocalisationRequest request = registry.get(number);
-    Set<DocumentType> documents = new LinkedHashSet<>(request.documents());
-    documents.addAll(types);
+    Set<DocumentType> documents = filed(request, types);
     registry.updateDocuments(number, documents, policy.missing(request.sector(), request.hazardClass(), documents));
     registry.addEvent(number, "DOCUMENTS_SUPPLIED", join(types));
+  }
+
+  /**
+   * The documents whose files are stored; with {@link DocumentsProperties#announcedCountAsFiled()}
+   * also those the request names already and the newly named ones.
+   */
+  private Set<DocumentType> filed(LocalisationRequest request, List<DocumentType> named) {
+    Set<DocumentType> filed = new LinkedHashSet<>();
+    if (properties.announcedCountAsFiled()) {
+      filed.addAll(request.documents());
+      filed.addAll(named);
+    }
+    store.list(request.number()).forEach(document -> filed.add(document.type()));
+    return filed;
   }
 
   private void resumeAfterCommit(String number) {

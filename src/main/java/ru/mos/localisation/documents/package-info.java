@@ -5,6 +5,7 @@
  * ru.mos.localisation.documents.DocumentUploads}), stored with their SHA-256 in the transaction of
  * their step behind {@link ru.mos.localisation.documents.DocumentStore} (the database today), served
  * by the investor API's {@code POST}/{@code GET …/documents[/{id}]}. A document counts as filed when
- * its file is stored; a JSON-only intake's {@code documents} list still counts as before (README).
+ * its file is stored; the types a JSON body names count too only where {@link
+ * ru.mos.localisation.documents.DocumentsProperties} says so (the demo profile).
  */
 package ru.mos.localisation.documents;

@@ -1,6 +1,7 @@
 package ru.mos.localisation.intake;
 
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
+import static ru.mos.localisation.intake.IntakeVariables.AT_REGISTRATION;
 import static ru.mos.localisation.intake.IntakeVariables.REQUEST;
 import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
 
@@ -11,11 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 
@@ -36,23 +33,10 @@ public class IntakeService {
 
   private final RuntimeService runtimeService;
   private final RequestRegistry registry;
-  private final TransactionOperations transactions;
 
-  @Autowired
-  public IntakeService(
-      RuntimeService runtimeService, RequestRegistry registry, PlatformTransactionManager transactionManager) {
-    this(runtimeService, registry, new TransactionTemplate(transactionManager));
-  }
-
-  /** Without a database of its own: the start is the engine's transaction alone (unit tests). */
   public IntakeService(RuntimeService runtimeService, RequestRegistry registry) {
-    this(runtimeService, registry, TransactionOperations.withoutTransaction());
-  }
-
-  private IntakeService(RuntimeService runtimeService, RequestRegistry registry, TransactionOperations transactions) {
     this.runtimeService = runtimeService;
     this.registry = registry;
-    this.transactions = transactions;
   }
 
   public Submission submit(NewLocalisationRequest request, String investorUserId) {
@@ -60,11 +44,12 @@ public class IntakeService {
   }
 
   /**
-   * Like {@link #submit(NewLocalisationRequest, String)}, and {@code withinStart} runs with the new
-   * request's number in the transaction that starts it (its files are stored with it, or neither
-   * is); an existing request is answered without it.
+   * Like {@link #submit(NewLocalisationRequest, String)}, and {@code atRegistration} runs with the
+   * new request's number as soon as registration has it, in the transaction that starts the request
+   * and before its documents are checked (its files are stored then, or neither is); an existing
+   * request is answered without it.
    */
-  public Submission submit(NewLocalisationRequest request, String investorUserId, Consumer<String> withinStart) {
+  public Submission submit(NewLocalisationRequest request, String investorUserId, Consumer<String> atRegistration) {
     for (int attempt = 1; ; attempt++) {
       Optional<LocalisationRequest> existing =
           registry.findByExternalReference(investorUserId, request.externalReference());
@@ -72,20 +57,15 @@ public class IntakeService {
         return Submission.existing(existing.get());
       }
       try {
-        String number =
-            transactions.execute(
-                status -> {
-                  ProcessInstance instance =
-                      runtimeService
-                          .createProcessInstanceByKey(PROCESS_KEY)
-                          // transient: registration reads it in this transaction, nothing stores the payload
-                          .setVariable(REQUEST, Variables.objectValue(request, true).create())
-                          .setVariable(SUBMITTED_BY, investorUserId)
-                          .execute();
-                  withinStart.accept(instance.getBusinessKey());
-                  return instance.getBusinessKey();
-                });
-        return Submission.created(registry.get(number));
+        ProcessInstance instance =
+            runtimeService
+                .createProcessInstanceByKey(PROCESS_KEY)
+                // transient: registration reads it in this transaction, nothing stores the payload
+                .setVariable(REQUEST, Variables.objectValue(request, true).create())
+                .setVariable(SUBMITTED_BY, investorUserId)
+                .setVariable(AT_REGISTRATION, Variables.objectValue(new AtRegistration(atRegistration), true).create())
+                .execute();
+        return Submission.created(registry.get(instance.getBusinessKey()));
       } catch (RuntimeException e) {
         // a concurrent intake of the same reference by this account won the unique constraint;
         // ours rolled back, and the look-up above finds the winner

@@ -11,6 +11,8 @@ public final class IntakeVariables {
   public static final String REQUEST = "request";
   /** The investor user on whose behalf the investor API started the process. */
   public static final String SUBMITTED_BY = "submittedBy";
+  /** Transient: what the investor API's intake does at registration ({@link AtRegistration}). */
+  public static final String AT_REGISTRATION = "atRegistration";
   /** The authenticated engine user who started the process (Tasklist, engine REST). */
   public static final String INITIATOR = "initiator";
 

@@ -1,6 +1,7 @@
 package ru.mos.localisation.intake;
 
 import static ru.mos.localisation.decision.DecisionVariables.EXPORT_SHARE_PERCENT;
+import static ru.mos.localisation.intake.IntakeVariables.AT_REGISTRATION;
 import static ru.mos.localisation.decision.DecisionVariables.EXPORT_SUPPORT_REQUESTED;
 import static ru.mos.localisation.decision.DecisionVariables.HAZARD_CLASS;
 import static ru.mos.localisation.intake.IntakeVariables.INITIATOR;
@@ -59,6 +60,14 @@ public class RegisterRequestDelegate implements JavaDelegate {
         registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
 
     execution.removeVariable(REQUEST);
+    // the investor API's files are stored now, before the documents are checked
+    if (execution.getVariableTyped(AT_REGISTRATION, false) instanceof ObjectValue hook
+        && hook.isTransient()
+        && hook.isDeserialized()
+        && hook.getValue() instanceof AtRegistration atRegistration) {
+      atRegistration.action().accept(registered.number());
+    }
+    execution.removeVariable(AT_REGISTRATION);
     if (fromStartForm) {
       // the registry holds the request now; keep only what the process reads (set below)
       execution.removeVariables(StartFormFields.NAMES);
