@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
 import ru.mos.localisation.process.Deadlines;
@@ -31,9 +31,9 @@ public class DocumentsService {
   private final CompletenessPolicy policy;
   private final InvestorNotifications notifications;
   private final InvestorMessages messages;
-  private final TransactionTemplate newTransaction;
   private final DocumentStore store;
   private final DocumentsProperties properties;
+  private final TransactionTemplate newTransaction;
 
   public DocumentsService(
       RequestRegistry registry,
@@ -43,12 +43,12 @@ public class DocumentsService {
       DocumentStore store,
       DocumentsProperties properties,
       PlatformTransactionManager transactions) {
-    this.store = store;
-    this.properties = properties;
     this.registry = registry;
     this.policy = policy;
     this.notifications = notifications;
     this.messages = messages;
+    this.store = store;
+    this.properties = properties;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -58,7 +58,6 @@ public class DocumentsService {
    * and records both. The stage is the model's to move (its stage listeners), not this check's.
    *
    * @param supplied the types a supply named (an upload's are stored already)
-   *
    * @return the documents still missing, empty when complete
    */
   public List<DocumentType> check(String number, List<DocumentType> supplied) {
@@ -134,6 +133,7 @@ public class DocumentsService {
 
   private void resumeAfterCommit(String number) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      LOG.warn("Request {} has its documents but waits for them: no transaction to resume it after", number);
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(
