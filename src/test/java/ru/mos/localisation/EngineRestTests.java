@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.process.ProcessVariables;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 
 /**
  * Camunda's REST API as a client sees it over HTTP: who gets in, how a start through

@@ -85,9 +85,9 @@ class SiteReservationRaceTests {
     Map<String, Task> selectTasks = new LinkedHashMap<>();
     numbers.forEach(number -> selectTasks.put(number, awaitTask(number, "Task_SelectSite")));
     // all of the same size, so all offered the same candidates, the same one first
-    List<String> candidates = registry.candidateSites(numbers.get(0));
+    List<String> candidates = sites.candidates(numbers.get(0));
     assertThat(candidates).isNotEmpty();
-    numbers.forEach(number -> assertThat(registry.candidateSites(number)).as(number).isEqualTo(candidates));
+    numbers.forEach(number -> assertThat(sites.candidates(number)).as(number).isEqualTo(candidates));
     String contested = candidates.get(0);
 
     // when ten officers select that site at the same moment
@@ -110,7 +110,7 @@ class SiteReservationRaceTests {
         .containsExactly(winner);
     // the winner's offer awaits the investor's answer
     assertThat(sites.heldBy(winner)).hasValueSatisfying(held -> assertThat(held.id()).isEqualTo(contested));
-    assertThat(registry.candidateSites(winner)).isEmpty();
+    assertThat(sites.candidates(winner)).isEmpty();
     assertThat(openTasks(winner, "Task_SelectSite")).isEmpty();
     assertThat(
             runtimeService
@@ -124,7 +124,7 @@ class SiteReservationRaceTests {
       List<Task> again = openTasks(loser, "Task_SelectSite");
       assertThat(again).as("select task of %s", loser).hasSize(1);
       assertThat(again.get(0).getId()).as("a new select task for %s", loser).isNotEqualTo(selectTasks.get(loser).getId());
-      assertThat(registry.candidateSites(loser)).as("new candidates of %s", loser).isNotEmpty().doesNotContain(contested);
+      assertThat(sites.candidates(loser)).as("new candidates of %s", loser).isNotEmpty().doesNotContain(contested);
       assertThat(sites.heldBy(loser)).as("site held by %s", loser).isEmpty();
       assertThat(timelineTypes(loser)).as("timeline of %s", loser).doesNotContain("SITE_RESERVED");
     }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ru.mos.localisation.security.SecurityConfiguration;
-import ru.mos.localisation.tasklist.OfficialGroup;
+import ru.mos.localisation.webapps.OfficialGroup;
 
 /**
  * Demo profile: the officials' groups and users of the product's contract, and two investors.

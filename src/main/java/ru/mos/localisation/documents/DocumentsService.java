@@ -1,7 +1,5 @@
 package ru.mos.localisation.documents;
 
-import static ru.mos.localisation.process.ProcessVariables.MESSAGE_DOCUMENTS_SUPPLIED;
-import static ru.mos.localisation.process.ProcessVariables.SUPPLIED_DOCUMENTS;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
-import ru.mos.localisation.process.MessageCorrelations;
+import ru.mos.localisation.process.InvestorMessages;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
@@ -25,17 +23,17 @@ public class DocumentsService {
   private final RequestRegistry registry;
   private final CompletenessPolicy policy;
   private final InvestorNotifications notifications;
-  private final MessageCorrelations correlations;
+  private final InvestorMessages messages;
 
   public DocumentsService(
       RequestRegistry registry,
       CompletenessPolicy policy,
       InvestorNotifications notifications,
-      MessageCorrelations correlations) {
+      InvestorMessages messages) {
     this.registry = registry;
     this.policy = policy;
     this.notifications = notifications;
-    this.correlations = correlations;
+    this.messages = messages;
   }
 
   /**
@@ -81,8 +79,7 @@ public class DocumentsService {
 
   /** The investor supplies documents: resumes a request that waits for them. */
   public void supply(String number, List<DocumentType> documents) {
-    correlations.correlate(
-        number, MESSAGE_DOCUMENTS_SUPPLIED, SUPPLIED_DOCUMENTS, join(documents));
+    messages.documentsSupplied(number, join(documents));
   }
 
   private static String join(List<DocumentType> documents) {

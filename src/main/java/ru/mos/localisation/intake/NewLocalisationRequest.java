@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import ru.mos.localisation.request.DocumentType;
-import ru.mos.localisation.request.PlainText;
+import ru.mos.localisation.shared.PlainText;
 import ru.mos.localisation.request.Sector;
 
 /**

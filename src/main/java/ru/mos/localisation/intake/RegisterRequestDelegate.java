@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 
 /**

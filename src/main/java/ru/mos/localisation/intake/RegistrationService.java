@@ -9,7 +9,7 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.request.LocalisationRequest;
-import ru.mos.localisation.request.RegistryNumbers;
+import ru.mos.localisation.shared.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;

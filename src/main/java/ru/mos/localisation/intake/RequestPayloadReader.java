@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import ru.mos.localisation.request.InvalidInputException;
-import ru.mos.localisation.request.InvalidInputException.FieldViolation;
+import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
 
 /**
  * Turns the {@code request} start variable into a validated {@link NewLocalisationRequest}. The

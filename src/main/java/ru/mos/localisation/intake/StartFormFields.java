@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 
 /**
  * The fields of Tasklist's start form ({@code bpmn/forms/start-request.form}), with which an

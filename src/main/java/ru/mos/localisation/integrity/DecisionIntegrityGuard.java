@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
@@ -52,8 +53,10 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -61,8 +64,8 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import ru.mos.localisation.intake.StartFormFields;
 import ru.mos.localisation.process.TaskFields;
-import ru.mos.localisation.request.InvalidInputException;
-import ru.mos.localisation.request.InvalidInputException.FieldViolation;
+import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
 
 /**
  * The one rule every door passes through. A command a user issues — an authenticated caller of
@@ -84,7 +87,8 @@ import ru.mos.localisation.request.InvalidInputException.FieldViolation;
  * Everything else that would change a request's course is refused (403): writing or removing
  * variables outside a completion; messages and signals (the investor's answers come only through
  * the investor API); moving tokens (modification, restart, migration, BPMN errors and escalations
- * thrown from a task, conditional starts); changing job due dates or deleting jobs; and, unless an
+ * thrown from a task, conditional starts); changing job due dates, deleting jobs or running a timer
+ * before it is due; and, unless an
  * operator switches them on, deployments. Whoever asks, a called site allocation is cancelled
  * only together with its request.
  *
@@ -102,7 +106,7 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
       "A request moves only along its model: it cannot be modified, restarted, migrated or"
           + " diverted; cancel it instead";
   private static final String JOBS_REFUSED =
-      "Deadlines and pending steps belong to the model: a job may be retried, not moved or deleted";
+      "Deadlines and pending steps belong to the model: a job may be retried, not moved, deleted or run before it is due";
   private static final String DEPLOYMENTS_REFUSED =
       "Deployments are switched off on this server (localisation.integrity.deployments-enabled)";
 
@@ -188,6 +192,8 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
           CommandFields.read(form, "taskId", String.class),
           CommandFields.read(form, "properties", VariableMap.class),
           context);
+    } else if (command instanceof ExecuteJobsCmd execution) {
+      checkJobIsDue(CommandFields.read(execution, "jobId", String.class), context);
     } else if (command instanceof DeleteProcessInstanceBatchCmd batch
         && CommandFields.read(batch, "skipSubprocesses", Boolean.class)) {
       throw skippedSubprocesses();
@@ -301,6 +307,17 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
       return raw == null || raw instanceof String || raw instanceof Boolean || raw instanceof Number || raw instanceof Date;
     }
     return (type.isPrimitiveValueType() && type != ValueType.BYTES) || "json".equals(type.getName());
+  }
+
+  /**
+   * Running a job by hand retries a step that failed or is due; a timer that is not due yet (the
+   * 30 days for documents, the 14 days of a site offer, an assessment deadline) runs when it is due.
+   */
+  private static void checkJobIsDue(String jobId, CommandContext context) {
+    JobEntity job = jobId == null ? null : context.getJobManager().findJobById(jobId);
+    if (job != null && job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+      throw new AuthorizationException(JOBS_REFUSED);
+    }
   }
 
   /**

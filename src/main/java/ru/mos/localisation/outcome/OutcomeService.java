@@ -4,7 +4,7 @@ import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
 import ru.mos.localisation.request.LocalisationRequest;
-import ru.mos.localisation.request.RegistryNumbers;
+import ru.mos.localisation.shared.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;

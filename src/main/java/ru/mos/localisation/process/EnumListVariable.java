@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.spin.json.SpinJsonNode;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 
 /**
  * Reads a list of enum constants from a process variable: a Json array, a comma-separated String

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.shared.ConflictException;
 
 /** Delivers investor messages to the request's process, found by its registry number. */
 @Component
@@ -55,7 +56,7 @@ public class MessageCorrelations {
   }
 
   /** The request exists but is not at a step that accepts this message. */
-  public static class NotWaitingException extends RuntimeException {
+  public static class NotWaitingException extends ConflictException {
     public NotWaitingException(String number, String message) {
       super("Request %s is not waiting for %s".formatted(number, message));
     }

@@ -2,7 +2,7 @@ package ru.mos.localisation.process;
 
 import java.util.Arrays;
 import java.util.List;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -151,33 +151,16 @@ public class RequestRegistry {
     }
   }
 
-  /** Closes a request with its final status; the stage becomes DONE and no site is to be chosen. */
+  /** Closes a request with its final status; the stage becomes DONE. */
   public void finish(String number, RequestStatus status, String detail) {
     jdbc.sql(
             """
-            UPDATE localisation_request SET status = ?, stage = ?, candidate_site_ids = NULL, updated_at = ?
+            UPDATE localisation_request SET status = ?, stage = ?, updated_at = ?
             WHERE number = ?
             """)
         .params(status.name(), RequestStage.DONE.name(), now(), number)
         .update();
     addEvent(number, status.name(), detail);
-  }
-
-  /** The sites an official may choose from, best first; empty clears them. */
-  public void setCandidateSites(String number, List<String> siteIds) {
-    jdbc.sql("UPDATE localisation_request SET candidate_site_ids = ?, updated_at = ? WHERE number = ?")
-        .params(siteIds.isEmpty() ? null : String.join(",", siteIds), now(), number)
-        .update();
-  }
-
-  public List<String> candidateSites(String number) {
-    String ids =
-        jdbc.sql("SELECT candidate_site_ids FROM localisation_request WHERE number = ?")
-            .param(number)
-            .query(String.class)
-            .optional()
-            .orElse(null);
-    return ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
   }
 
   public void setAgreementNumber(String number, String agreementNumber) {

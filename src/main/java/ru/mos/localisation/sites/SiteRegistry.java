@@ -41,6 +41,25 @@ public class SiteRegistry {
         .update();
   }
 
+  /** The sites an official may choose from for a request, best first; empty clears them. */
+  public void setCandidates(String number, List<String> siteIds) {
+    jdbc.sql("DELETE FROM site_candidates WHERE request_number = ?").param(number).update();
+    if (!siteIds.isEmpty()) {
+      jdbc.sql("INSERT INTO site_candidates (request_number, site_ids) VALUES (?, ?)")
+          .params(number, String.join(",", siteIds))
+          .update();
+    }
+  }
+
+  public List<String> candidates(String number) {
+    return jdbc.sql("SELECT site_ids FROM site_candidates WHERE request_number = ?")
+        .param(number)
+        .query(String.class)
+        .optional()
+        .map(ids -> List.of(ids.split(",")))
+        .orElse(List.of());
+  }
+
   public long count() {
     return jdbc.sql("SELECT COUNT(*) FROM industrial_site").query(Long.class).single();
   }

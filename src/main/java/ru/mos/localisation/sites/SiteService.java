@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 
@@ -57,7 +57,7 @@ public class SiteService {
             .stream()
             .map(IndustrialSite::id)
             .toList();
-    registry.setCandidateSites(number, candidates);
+    sites.setCandidates(number, candidates);
     registry.addEvent(number, candidates.isEmpty() ? "NO_SITE_FOUND" : "SITES_MATCHED", String.join(",", candidates));
     return candidates;
   }
@@ -69,8 +69,8 @@ public class SiteService {
    * @throws SiteUnavailableException if another request took it in the meantime
    */
   public void reserve(String number, String siteId) {
-    if (siteId == null || !registry.candidateSites(number).contains(siteId)) {
-      throw InvalidInputException.of("selectedSiteId", "must be one of the candidate sites " + registry.candidateSites(number));
+    if (siteId == null || !sites.candidates(number).contains(siteId)) {
+      throw InvalidInputException.of("selectedSiteId", "must be one of the candidate sites " + sites.candidates(number));
     }
     int reserved =
         jdbc.sql(
@@ -86,7 +86,7 @@ public class SiteService {
     jdbc.sql("INSERT INTO site_reservation (site_id, request_number, reserved_at) VALUES (?, ?, ?)")
         .params(siteId, number, now())
         .update();
-    registry.setCandidateSites(number, List.of());
+    sites.setCandidates(number, List.of());
     registry.addEvent(number, "SITE_RESERVED", siteId);
   }
 
@@ -109,6 +109,8 @@ public class SiteService {
    * @return the released site
    */
   public Optional<String> release(String number) {
+    // nothing of site allocation stays with the request, neither its site nor its candidates
+    sites.setCandidates(number, List.of());
     Optional<String> held = reservedSiteOf(number);
     held.ifPresent(
         siteId -> {

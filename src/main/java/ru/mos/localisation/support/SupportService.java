@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 

@@ -21,10 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import ru.mos.localisation.intake.DuplicateRequestException;
-import ru.mos.localisation.request.InvalidInputException;
-import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
-import ru.mos.localisation.request.RequestNotFoundException;
+import ru.mos.localisation.shared.ConflictException;
+import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.shared.NotFoundException;
 
 /**
  * Turns every failure of the investor API into RFC 9457 problem+json. Validation failures carry
@@ -96,14 +95,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
   }
 
-  @ExceptionHandler(RequestNotFoundException.class)
-  ResponseEntity<Object> notFound(RequestNotFoundException e) {
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Object> notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  /** A message the request does not wait for; the caller's own reference still being registered. */
-  @ExceptionHandler({NotWaitingException.class, DuplicateRequestException.class})
-  ResponseEntity<Object> conflict(RuntimeException e) {
+  /** E.g. a message the request does not wait for; the caller's own reference still being registered. */
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Object> conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, e.getMessage());
   }
 

@@ -9,14 +9,15 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.shared.RefusedException;
 
 /**
  * Keeps refused input out of the error log. The engine logs every exception that ends a command
  * as an ERROR with its stack trace ("ENGINE-16004 Exception while closing command context"),
  * except a few of its own client errors, which it logs at DEBUG. Ours are client errors too: bad
- * input and duplicates are raised inside the engine's transaction as Camunda REST exceptions with
- * a 4xx status (so that they reach the caller with that status), and a variable value the engine
- * cannot store is answered with 400 ({@link EngineRestInvalidInputMapper}), as is a message that
+ * input, unknown numbers and duplicates ({@link RefusedException}) are raised inside the engine's
+ * transaction, Camunda REST exceptions with a 4xx status are the caller's too, and a variable value
+ * the engine cannot store is answered with 400 ({@link EngineRestErrors}), as is a message that
  * fits no waiting request: they get the same DEBUG line. A real failure is still logged as an ERROR.
  */
 @Component
@@ -33,6 +34,9 @@ public class EngineRefusalLogging extends AbstractProcessEnginePlugin {
   /** Whether a command ended because the caller's input was refused. */
   static boolean isRefusal(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof RefusedException) {
+        return true;
+      }
       if (t instanceof RestException rest
           && rest.getStatus() != null
           && rest.getStatus().getFamily() == Family.CLIENT_ERROR) {
@@ -43,7 +47,7 @@ public class EngineRefusalLogging extends AbstractProcessEnginePlugin {
         return true;
       }
       // a variable value the engine cannot store, which Camunda's REST API is made to answer with 400
-      if (t instanceof ProcessEngineException engine && EngineRestInvalidInputMapper.unstorableVariable(engine)) {
+      if (t instanceof ProcessEngineException engine && EngineRestErrors.unstorableVariable(engine)) {
         return true;
       }
     }

@@ -35,6 +35,9 @@ public class WebConfiguration {
 
   @Bean
   ResourceConfigCustomizer engineRestErrors() {
-    return config -> config.register(EngineRestInvalidInputMapper.class).register(EngineRestBodyLimitInterceptor.class);
+    return config -> {
+      EngineRestErrors.MAPPERS.forEach(config::register);
+      config.register(EngineRestBodyLimitInterceptor.class);
+    };
   }
 }

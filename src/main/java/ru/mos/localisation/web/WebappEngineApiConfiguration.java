@@ -1,6 +1,7 @@
 package ru.mos.localisation.web;
 
 import jakarta.servlet.ServletRegistration;
+import java.util.stream.Collectors;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ServerProperties;
@@ -32,7 +33,9 @@ public class WebappEngineApiConfiguration {
       }
       servlet.addMapping(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
       servlet.setInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS, EngineRestApplication.class.getName());
-      servlet.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, EngineRestInvalidInputMapper.class.getName());
+      servlet.setInitParameter(
+          ServerProperties.PROVIDER_CLASSNAMES,
+          EngineRestErrors.MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
     };
   }
 }

@@ -27,7 +27,7 @@ import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.sites.IndustrialSite;
 import ru.mos.localisation.sites.SiteRegistry;
 import ru.mos.localisation.sites.SiteStatus;
-import ru.mos.localisation.tasklist.OfficialGroup;
+import ru.mos.localisation.webapps.OfficialGroup;
 
 /**
  * Measures one node of the application on PostgreSQL against the engine's own baseline and the

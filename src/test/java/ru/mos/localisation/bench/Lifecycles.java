@@ -107,7 +107,7 @@ final class Lifecycles {
               .putValueTyped(SUPPORT_MEASURES, SpinValues.jsonValue("[\"TRADE_MISSION\"]").create()));
       do {
         String selectTask = task(tasks, number, "Task_SelectSite");
-        tasks.complete(selectTask, Map.of(SELECTED_SITE_ID, pick(registry.candidateSites(number))));
+        tasks.complete(selectTask, Map.of(SELECTED_SITE_ID, pick(sites.candidates(number))));
       } while (sites.heldBy(number).isEmpty());
       runtime
           .createMessageCorrelation(MESSAGE_SITE_OFFER_ANSWERED)

@@ -22,8 +22,8 @@ import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.intake.NewLocalisationRequest.Investor;
 import ru.mos.localisation.intake.NewLocalisationRequest.Project;
 import ru.mos.localisation.request.DocumentType;
-import ru.mos.localisation.request.InvalidInputException;
-import ru.mos.localisation.request.InvalidInputException.FieldViolation;
+import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
 import ru.mos.localisation.request.Sector;
 
 /**

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.mos.localisation.ApplicationTest;
 import ru.mos.localisation.process.ProcessVariables;
 import ru.mos.localisation.request.DocumentType;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.Sector;

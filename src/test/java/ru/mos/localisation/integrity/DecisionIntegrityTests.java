@@ -42,6 +42,7 @@ import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.NewLocalisationRequest;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.sites.SiteRegistry;
 import ru.mos.localisation.request.RequestStatus;
 
 /**
@@ -66,6 +67,7 @@ class DecisionIntegrityTests {
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired RequestRegistry registry;
+  @Autowired SiteRegistry siteRegistry;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
@@ -313,7 +315,8 @@ class DecisionIntegrityTests {
             "BPMN error from the task", new String[] {"POST", "/task/" + assessment.getId() + "/bpmnError", "{\"errorCode\": \"x\"}"},
             "escalation from the task", new String[] {"POST", "/task/" + assessment.getId() + "/bpmnEscalation", "{\"escalationCode\": \"x\"}"},
             "deadline moved", new String[] {"PUT", "/job/" + timer + "/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}"},
-            "deadline deleted", new String[] {"DELETE", "/job/" + timer, null});
+            "deadline deleted", new String[] {"DELETE", "/job/" + timer, null},
+            "deadline run early", new String[] {"POST", "/job/" + timer + "/execute", null});
 
     attempts.forEach(
         (name, call) -> {
@@ -323,6 +326,22 @@ class DecisionIntegrityTests {
     assertUntouched(numberOf(assessment), assessment);
     assertThat(managementService.createJobQuery().jobId(timer).singleResult().getDuedate())
         .isAfter(new Date());
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_HandleOverdueAssessment").count())
+        .as("no escalation before the deadline").isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Door.class)
+  void aStepThatIsDueMayStillBeRunByHand(Door door) {
+    String number = intake.submit(TestRequests.recyclingPlant(reference()), "investor").request().number();
+    String instanceId = instanceOf(number).getId();
+    started.add(instanceId);
+    String screening = managementService.createJobQuery().processInstanceId(instanceId).activityId("Task_ScreenInvestor").singleResult().getId();
+
+    Reply reply = doors.call(door, ADMIN, "POST", "/job/" + screening + "/execute", null);
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(204);
+    assertThat(openTaskKeys(instanceId)).containsExactly("Task_AssessRequest");
   }
 
   // --- 3. deployments ----------------------------------------------------------------------------
@@ -419,7 +438,7 @@ class DecisionIntegrityTests {
     taskService.complete(openTask(assessment.getProcessInstanceId(), "Task_ReviewEnvironmentalImpact").getId(),
         Map.of(ENVIRONMENTAL_DECISION, "APPROVE"));
     Task selectSite = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SelectSite").singleResult();
-    taskService.complete(selectSite.getId(), Map.of(SELECTED_SITE_ID, registry.candidateSites(number).get(0)));
+    taskService.complete(selectSite.getId(), Map.of(SELECTED_SITE_ID, siteRegistry.candidates(number).get(0)));
     assertThat(reservedSite(number)).isNotNull();
     return number;
   }

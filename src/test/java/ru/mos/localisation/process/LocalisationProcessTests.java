@@ -62,7 +62,7 @@ import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.intake.NewLocalisationRequest;
 import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
 import ru.mos.localisation.request.DocumentType;
-import ru.mos.localisation.request.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
@@ -98,6 +98,7 @@ class LocalisationProcessTests {
   @Autowired DocumentsService documents;
   @Autowired MessageCorrelations correlations;
   @Autowired RequestRegistry registry;
+  @Autowired SiteRegistry siteRegistry;
   @Autowired SiteService siteService;
   @Autowired SiteRegistry sites;
   @Autowired JdbcClient jdbc;
@@ -165,13 +166,13 @@ class LocalisationProcessTests {
     ProcessInstance siteAllocation = siteAllocationOf(pi);
     assertThat(siteAllocation).hasBusinessKey(number).isWaitingAt("Task_SelectSite");
     assertThat(task()).hasCandidateGroup("site-allocation");
-    List<String> candidates = registry.candidateSites(number);
+    List<String> candidates = siteRegistry.candidates(number);
     assertThat(candidates).isNotEmpty();
     String site = candidates.get(0);
     complete(task(), withVariables(SELECTED_SITE_ID, site));
     assertThat(siteAllocation).hasPassed("Task_ReserveSite", "Task_OfferSite").isWaitingAt("Gateway_OfferAnsweredInTime");
     assertSite(site, SiteStatus.RESERVED, number);
-    assertThat(registry.candidateSites(number)).isEmpty();
+    assertThat(siteRegistry.candidates(number)).isEmpty();
 
     // and the investor accepts the offer
     answerSiteOffer(pi, true);
@@ -499,7 +500,7 @@ class LocalisationProcessTests {
     // then the reservation is released and the official selects again, without the declined site
     assertThat(siteAllocation).hasPassed("Task_ReleaseSite").isWaitingAt("Task_SelectSite");
     assertSite(declined, SiteStatus.AVAILABLE, null);
-    List<String> candidates = registry.candidateSites(number);
+    List<String> candidates = siteRegistry.candidates(number);
     assertThat(candidates).isNotEmpty().doesNotContain(declined);
     assertRegistry(pi, RequestStatus.IN_PROGRESS, RequestStage.SUPPORT_AND_SITE);
 
@@ -537,7 +538,7 @@ class LocalisationProcessTests {
         .isWaitingAt("Task_SelectSite");
     assertSite(offered, SiteStatus.AVAILABLE, null);
     assertThat(siteService.siteOf(number)).isEmpty();
-    assertThat(registry.candidateSites(number)).isNotEmpty();
+    assertThat(siteRegistry.candidates(number)).isNotEmpty();
     assertRegistry(pi, RequestStatus.IN_PROGRESS, RequestStage.SUPPORT_AND_SITE);
     assertThat(notifications(pi)).containsExactly("SITE_OFFERED", "SITE_OFFER_EXPIRED");
 
@@ -575,8 +576,8 @@ class LocalisationProcessTests {
     String number = pi.getBusinessKey();
     ProcessInstance siteAllocation = siteAllocationOf(pi);
     ProcessInstance rivalSiteAllocation = siteAllocationOf(rival);
-    String contested = registry.candidateSites(number).get(0);
-    assertThat(registry.candidateSites(rival.getBusinessKey())).contains(contested);
+    String contested = siteRegistry.candidates(number).get(0);
+    assertThat(siteRegistry.candidates(rival.getBusinessKey())).contains(contested);
     assertThat(siteAllocation).isWaitingAt("Task_SelectSite");
     Task selection = task();
 
@@ -590,7 +591,7 @@ class LocalisationProcessTests {
 
     // then the reservation fails, nothing is offered and sites are matched again without it
     assertThat(siteAllocation).hasPassed("Event_SiteTaken").hasNotPassed("Task_OfferSite").isWaitingAt("Task_SelectSite");
-    assertThat(registry.candidateSites(number)).isNotEmpty().doesNotContain(contested);
+    assertThat(siteRegistry.candidates(number)).isNotEmpty().doesNotContain(contested);
     assertSite(contested, SiteStatus.RESERVED, rival.getBusinessKey());
     assertThat(siteService.siteOf(number)).isEmpty();
     assertThat(notifications(pi)).isEmpty();
@@ -604,7 +605,7 @@ class LocalisationProcessTests {
     bringToSupportAndSite(pi);
     ProcessInstance siteAllocation = siteAllocationOf(pi);
     assertThat(siteAllocation).isWaitingAt("Task_SelectSite");
-    assertThat(registry.candidateSites(pi.getBusinessKey())).doesNotContain(TOO_SMALL_SITE);
+    assertThat(siteRegistry.candidates(pi.getBusinessKey())).doesNotContain(TOO_SMALL_SITE);
     Task selection = task();
 
     // when the official selects a site that is not among the candidates
@@ -626,7 +627,7 @@ class LocalisationProcessTests {
     // then no site matches and an official decides what to do
     assertThat(siteAllocation).hasPassed("Task_MatchSites").isWaitingAt("Task_DecideWithoutSite");
     assertThat(task()).hasCandidateGroup("site-allocation");
-    assertThat(registry.candidateSites(pi.getBusinessKey())).isEmpty();
+    assertThat(siteRegistry.candidates(pi.getBusinessKey())).isEmpty();
     assertThat(timelineTypes(pi)).containsOnlyOnce("NO_SITE_FOUND");
     assertRegistry(pi, RequestStatus.IN_PROGRESS, RequestStage.SUPPORT_AND_SITE);
 
@@ -726,7 +727,7 @@ class LocalisationProcessTests {
     bringToSupportAndSite(pi);
     ProcessInstance siteAllocation = siteAllocationOf(pi);
     assertThat(siteAllocation).isWaitingAt("Task_SelectSite");
-    assertThat(registry.candidateSites(number)).isNotEmpty();
+    assertThat(siteRegistry.candidates(number)).isNotEmpty();
 
     // when the investor withdraws it
     withdraw(pi, "Проект отменён");
@@ -735,7 +736,7 @@ class LocalisationProcessTests {
     assertThat(pi).hasPassed("Task_WithdrawRequest").isEnded();
     assertThat(siteAllocation).isEnded().hasNotPassed("Task_ReserveSite");
     assertRegistry(pi, RequestStatus.WITHDRAWN, RequestStage.DONE);
-    assertThat(registry.candidateSites(number)).isEmpty();
+    assertThat(siteRegistry.candidates(number)).isEmpty();
     assertThat(siteService.siteOf(number)).isEmpty();
     assertThat(notifications(pi)).containsExactly("WITHDRAWN");
   }
@@ -803,7 +804,7 @@ class LocalisationProcessTests {
   /** The official selects the best-fitting candidate; it is reserved and offered to the investor. */
   private String selectFirstCandidate(ProcessInstance siteAllocation) {
     assertThat(siteAllocation).isWaitingAt("Task_SelectSite");
-    String site = registry.candidateSites(siteAllocation.getBusinessKey()).get(0);
+    String site = siteRegistry.candidates(siteAllocation.getBusinessKey()).get(0);
     complete(task(), withVariables(SELECTED_SITE_ID, site));
     return site;
   }

@@ -1,11 +1,13 @@
 package ru.mos.localisation.request.web;
 
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.SiteOfRequest;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
@@ -25,7 +27,7 @@ public record RequestView(
     List<DocumentType> documents,
     List<DocumentType> missingDocuments,
     List<String> candidateSiteIds,
-    SiteView site,
+    SiteOfRequest site,
     String agreementNumber,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
@@ -48,7 +50,7 @@ public record RequestView(
       boolean personnelExchangeRequested) {}
 
   static RequestView of(
-      LocalisationRequest r, List<String> candidateSiteIds, SiteView site, List<TimelineEntry> timeline) {
+      LocalisationRequest r, List<String> candidateSiteIds, SiteOfRequest site, List<TimelineEntry> timeline) {
     List<TimelineEntry> shown = InvestorTimeline.of(timeline);
     // changed when something the investor sees happened: a review that ends days after screening
     // began must not show as a change the timeline does not explain
@@ -84,7 +86,7 @@ public record RequestView(
   }
 
   static Map<String, String> links(String number) {
-    String self = LocalisationRequestController.PATH + "/" + number;
+    String self = RequestViews.PATH + "/" + number;
     return Map.of(
         "self", self,
         "documents", self + "/documents",

@@ -1,5 +1,7 @@
 package ru.mos.localisation.request.web;
 
+import ru.mos.localisation.sites.web.SiteController;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -88,7 +90,12 @@ import ru.mos.localisation.request.Sector;
 import ru.mos.localisation.request.TimelineEntry;
 import ru.mos.localisation.sites.IndustrialSite;
 import ru.mos.localisation.sites.SiteRegistry;
-import ru.mos.localisation.sites.SiteService;
+import ru.mos.localisation.sites.SitesOfRequests;
+import ru.mos.localisation.sites.web.SiteOfferController;
+import ru.mos.localisation.intake.web.IntakeController;
+import ru.mos.localisation.documents.web.DocumentsController;
+import ru.mos.localisation.outcome.web.WithdrawalController;
+import ru.mos.localisation.process.InvestorMessages;
 import ru.mos.localisation.sites.SiteStatus;
 import ru.mos.localisation.security.ProblemSecurityHandlers;
 import ru.mos.localisation.security.SecurityConfiguration;
@@ -105,7 +112,14 @@ import ru.mos.localisation.web.WebConfiguration;
  */
 // each test sets up its users' passwords and groups: nothing may be remembered from another
 @WebMvcTest(
-    value = {LocalisationRequestController.class, SiteController.class},
+    value = {
+      RequestController.class,
+      IntakeController.class,
+      DocumentsController.class,
+      SiteOfferController.class,
+      WithdrawalController.class,
+      SiteController.class
+    },
     properties = "localisation.security.verified-credentials-ttl=0")
 @ContextConfiguration(classes = LocalisationRequestControllerTests.InvestorApiSlice.class)
 class LocalisationRequestControllerTests {
@@ -122,8 +136,14 @@ class LocalisationRequestControllerTests {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({ApiProperties.class, EngineRestProperties.class})
   @Import({
-    LocalisationRequestController.class,
+    RequestController.class,
+    IntakeController.class,
+    DocumentsController.class,
+    SiteOfferController.class,
+    WithdrawalController.class,
     SiteController.class,
+    RequestViews.class,
+    SitesOfRequests.class,
     ApiExceptionHandler.class,
     WebConfiguration.class,
     SecurityConfiguration.class,
@@ -146,8 +166,7 @@ class LocalisationRequestControllerTests {
   @MockitoBean private DocumentsService documents;
   @MockitoBean private RequestRegistry registry;
   @MockitoBean private IdentityService identityService;
-  @MockitoBean private InvestorAnswers answers;
-  @MockitoBean private SiteService sites;
+  @MockitoBean private InvestorMessages messages;
   @MockitoBean private SiteRegistry siteRegistry;
 
   // ---------------------------------------------------------------- filing a request
@@ -626,7 +645,7 @@ class LocalisationRequestControllerTests {
   @Test
   void viewShowsTheCandidateSitesWhileASiteIsBeingSelected() throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
-    given(registry.candidateSites(NUMBER)).willReturn(List.of("MSK-022", "MSK-009", "MSK-003"));
+    given(siteRegistry.candidates(NUMBER)).willReturn(List.of("MSK-022", "MSK-009", "MSK-003"));
 
     mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
         .andExpect(status().isOk())
@@ -638,7 +657,7 @@ class LocalisationRequestControllerTests {
   @Test
   void viewShowsTheSiteOfferedToTheRequest() throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)));
-    given(sites.siteOf(NUMBER)).willReturn(Optional.of(site("MSK-022", SiteStatus.RESERVED, NUMBER)));
+    given(siteRegistry.heldBy(NUMBER)).willReturn(Optional.of(site("MSK-022", SiteStatus.RESERVED, NUMBER)));
 
     mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
         .andExpect(status().isOk())
@@ -820,8 +839,8 @@ class LocalisationRequestControllerTests {
         .andExpect(jsonPath("$.number").value(NUMBER))
         .andExpect(jsonPath("$.stage").value("FINAL_APPROVAL"));
 
-    then(answers).should().answerSiteOffer(NUMBER, accepted, comment);
-    then(answers).shouldHaveNoMoreInteractions();
+    then(messages).should().siteOfferAnswered(NUMBER, accepted, comment);
+    then(messages).shouldHaveNoMoreInteractions();
   }
 
   @Test
@@ -832,7 +851,7 @@ class LocalisationRequestControllerTests {
 
     answerSiteOffer(NUMBER, "{\"accepted\": false, \"comment\": \"" + comment + "\"}").andExpect(status().isOk());
 
-    then(answers).should().answerSiteOffer(NUMBER, false, comment);
+    then(messages).should().siteOfferAnswered(NUMBER, false, comment);
   }
 
   static Stream<Arguments> invalidSiteOfferAnswer() {
@@ -858,15 +877,15 @@ class LocalisationRequestControllerTests {
             .andExpect(jsonPath("$.status").value(400))
             .andReturn();
     assertThat(errorFields(result)).containsExactly(field);
-    then(answers).shouldHaveNoInteractions();
+    then(messages).shouldHaveNoInteractions();
   }
 
   @Test
   void siteOfferAnswerWhenNoOfferAwaitsOneIsA409Problem() throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.ASSESSMENT)));
     willThrow(new NotWaitingException(NUMBER, "SiteOfferAnswered"))
-        .given(answers)
-        .answerSiteOffer(eq(NUMBER), anyBoolean(), any());
+        .given(messages)
+        .siteOfferAnswered(eq(NUMBER), anyBoolean(), any());
 
     answerSiteOffer(NUMBER, "{\"accepted\": true}")
         .andExpect(status().isConflict())
@@ -885,7 +904,7 @@ class LocalisationRequestControllerTests {
         .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("No localisation request " + NUMBER))
         .andExpect(content().string(not(containsString("Ge Pai"))));
-    then(answers).shouldHaveNoInteractions();
+    then(messages).shouldHaveNoInteractions();
   }
 
   @Test
@@ -895,7 +914,7 @@ class LocalisationRequestControllerTests {
     answerSiteOffer(NUMBER, "{\"accepted\": true}")
         .andExpect(status().isNotFound())
         .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
-    then(answers).shouldHaveNoInteractions();
+    then(messages).shouldHaveNoInteractions();
   }
 
   // ---------------------------------------------------------------- withdrawing a request
@@ -912,8 +931,8 @@ class LocalisationRequestControllerTests {
         .andExpect(jsonPath("$.status").value("WITHDRAWN"))
         .andExpect(jsonPath("$.stage").value("DONE"));
 
-    then(answers).should().withdraw(NUMBER, "Project moved to another region");
-    then(answers).shouldHaveNoMoreInteractions();
+    then(messages).should().withdrawn(NUMBER, "Project moved to another region");
+    then(messages).shouldHaveNoMoreInteractions();
   }
 
   @Test
@@ -923,7 +942,7 @@ class LocalisationRequestControllerTests {
 
     withdraw(NUMBER, "{\"reason\": \"Changed our plans:\\n\\tsee letter\"}").andExpect(status().isOk());
 
-    then(answers).should().withdraw(NUMBER, "Changed our plans:\n\tsee letter");
+    then(messages).should().withdrawn(NUMBER, "Changed our plans:\n\tsee letter");
   }
 
   static Stream<Arguments> invalidWithdrawal() {
@@ -951,13 +970,13 @@ class LocalisationRequestControllerTests {
             .andExpect(content().contentType(APPLICATION_PROBLEM_JSON))
             .andReturn();
     assertThat(errorFields(result)).isNotEmpty().containsOnly("reason");
-    then(answers).shouldHaveNoInteractions();
+    then(messages).shouldHaveNoInteractions();
   }
 
   @Test
   void withdrawalOfAnEndedRequestIsA409Problem() throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(finished(NUMBER, "investor", RequestStatus.APPROVED)));
-    willThrow(new NotWaitingException(NUMBER, "RequestWithdrawn")).given(answers).withdraw(eq(NUMBER), any());
+    willThrow(new NotWaitingException(NUMBER, "RequestWithdrawn")).given(messages).withdrawn(eq(NUMBER), any());
 
     withdraw(NUMBER, "{\"reason\": \"Changed our plans\"}")
         .andExpect(status().isConflict())
@@ -973,7 +992,7 @@ class LocalisationRequestControllerTests {
     withdraw(NUMBER, "{\"reason\": \"Changed our plans\"}")
         .andExpect(status().isNotFound())
         .andExpect(content().contentType(APPLICATION_PROBLEM_JSON));
-    then(answers).shouldHaveNoInteractions();
+    then(messages).shouldHaveNoInteractions();
   }
 
   @Test
@@ -981,7 +1000,7 @@ class LocalisationRequestControllerTests {
     MvcResult result =
         withdraw("LOC-25-1", "{\"reason\": \"Changed our plans\"}").andExpect(status().isBadRequest()).andReturn();
     assertThat(errorFields(result)).containsExactly("number");
-    then(answers).shouldHaveNoInteractions();
+    then(messages).shouldHaveNoInteractions();
   }
 
   // ---------------------------------------------------------------- the site registry

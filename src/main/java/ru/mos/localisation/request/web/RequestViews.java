@@ -1,0 +1,53 @@
+package ru.mos.localisation.request.web;
+
+import java.security.Principal;
+import org.springframework.stereotype.Component;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestNotFoundException;
+import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.request.RequestSites;
+import ru.mos.localisation.request.RequestStatus;
+
+/**
+ * The investor API's view of a request, for every endpoint that answers with one, and the rule
+ * that an investor sees only their own requests.
+ */
+@Component
+public class RequestViews {
+
+  /** Where the investor API keeps requests. */
+  public static final String PATH = "/api/v1/localisation-requests";
+
+  /** A registry number in a path. */
+  public static final String NUMBER = "LOC-\\d{4}-\\d{5,}";
+
+  private final RequestRegistry registry;
+  private final RequestSites sites;
+
+  public RequestViews(RequestRegistry registry, RequestSites sites) {
+    this.registry = registry;
+    this.sites = sites;
+  }
+
+  /** The request, if the investor filed it; another investor's is answered as unknown (404). */
+  public LocalisationRequest owned(String number, Principal investor) {
+    return registry
+        .find(number)
+        .filter(request -> investor.getName().equals(request.submittedBy()))
+        .orElseThrow(() -> new RequestNotFoundException(number));
+  }
+
+  /** The request as it stands now. */
+  public RequestView of(String number) {
+    return of(registry.get(number));
+  }
+
+  public RequestView of(LocalisationRequest request) {
+    String number = request.number();
+    return RequestView.of(
+        request,
+        request.status() == RequestStatus.IN_PROGRESS ? sites.candidateSiteIds(number) : java.util.List.of(),
+        sites.siteOf(number).orElse(null),
+        registry.timeline(number));
+  }
+}

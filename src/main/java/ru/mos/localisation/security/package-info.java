@@ -1,0 +1,5 @@
+/**
+ * The doors' locks: HTTP Basic for the investor API and {@code /engine-rest}, login throttling,
+ * cross-site refusal, investors kept to {@code /api/v1}, the password policy, cookies and HSTS.
+ */
+package ru.mos.localisation.security;
