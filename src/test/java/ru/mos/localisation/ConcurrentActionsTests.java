@@ -75,7 +75,7 @@ class ConcurrentActionsTests {
       TaskService taskService,
       HistoryService historyService,
       RuntimeService runtimeService) {
-    this.http = HttpTestClient.onPort(port).withTimeout(TIMEOUT);
+    this.http = HttpTestClient.onPort(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.taskService = taskService;

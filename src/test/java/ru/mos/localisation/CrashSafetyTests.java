@@ -62,7 +62,7 @@ class CrashSafetyTests {
       JdbcTemplate jdbc,
       ManagementService managementService,
       TaskService taskService) {
-    this.http = HttpTestClient.onPort(port).withTimeout(TIMEOUT);
+    this.http = HttpTestClient.onPort(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.managementService = managementService;

@@ -46,6 +46,8 @@ class DatabaseOutageTests {
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
+  private HttpTestClient investor;
+
 
   @Test
   void outageAnswers503ThenTheApplicationRecoversWithNothingHalfWritten() throws Exception {
@@ -78,10 +80,10 @@ class DatabaseOutageTests {
   }
 
   private Reply submit(String reference) {
-    return HttpTestClient.onPort(port)
-        .withTimeout(Duration.ofSeconds(20))
-        .as("investor", "demo")
-        .post(REQUESTS, TestRequests.recyclingPlantJson(reference));
+    if (investor == null) {
+      investor = HttpTestClient.onPort(port, Duration.ofSeconds(20)).as("investor", "demo");
+    }
+    return investor.post(REQUESTS, TestRequests.recyclingPlantJson(reference));
   }
 
   /** An embedded PostgreSQL on a fixed port and data directory, so it can stop and start again. */

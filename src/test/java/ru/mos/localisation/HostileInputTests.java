@@ -475,7 +475,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   void thirtyConcurrentSubmissionsOfOneReferenceAllAnswerTheOneRequest() throws Exception {
     String ref = newReference();
     int clients = 30;
-    HttpTestClient api = HttpTestClient.onPort(port).withTimeout(Duration.ofSeconds(60)).as("investor", "demo");
+    HttpTestClient api = HttpTestClient.onPort(port, Duration.ofSeconds(60)).as("investor", "demo");
     ExecutorService threads = Executors.newFixedThreadPool(clients);
     try {
       CountDownLatch start = new CountDownLatch(1);

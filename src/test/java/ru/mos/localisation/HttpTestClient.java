@@ -49,12 +49,12 @@ public final class HttpTestClient {
 
   /** A client of {@code http://localhost:<port>}, without credentials or cookies. */
   public static HttpTestClient onPort(int port) {
-    return on("http://localhost:" + port);
+    return build("http://localhost:" + port, null, null);
   }
 
-  /** A client of a base URL, without credentials or cookies. */
-  public static HttpTestClient on(String baseUrl) {
-    return build(baseUrl, null, null);
+  /** The same, its requests timing out after {@code timeout}. */
+  public static HttpTestClient onPort(int port, Duration timeout) {
+    return build("http://localhost:" + port, null, timeout);
   }
 
   private static HttpTestClient build(String baseUrl, CookieManager cookies, Duration timeout) {
@@ -91,11 +91,6 @@ public final class HttpTestClient {
     return build(baseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL), timeout);
   }
 
-  /** A new client (no credentials, no cookies) whose requests time out after {@code timeout}. */
-  public HttpTestClient withTimeout(Duration timeout) {
-    return build(baseUrl, cookies == null ? null : new CookieManager(null, CookiePolicy.ACCEPT_ALL), timeout);
-  }
-
   /** The last value of a cookie the server set in this client's session. */
   public Optional<String> cookie(String name) {
     if (cookies == null) {
@@ -105,15 +100,6 @@ public final class HttpTestClient {
         .filter(cookie -> cookie.getName().equals(name))
         .reduce((first, second) -> second)
         .map(HttpCookie::getValue);
-  }
-
-  /** The cookies of this client's session. */
-  public List<HttpCookie> cookies() {
-    return cookies == null ? List.of() : cookies.getCookieStore().getCookies();
-  }
-
-  public String url(String path) {
-    return baseUrl + path;
   }
 
   public Reply get(String path) {

@@ -85,7 +85,7 @@ class PostgresIntegrationTests {
       JdbcTemplate jdbc,
       HistoryService historyService,
       RequestRegistry registry) {
-    this.http = HttpTestClient.onPort(port).withTimeout(TIMEOUT);
+    this.http = HttpTestClient.onPort(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.historyService = historyService;
