@@ -3,7 +3,7 @@ package ru.mos.localisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.mos.localisation.process.ProcessVariables.MESSAGE_DOCUMENTS_SUPPLIED;
 import static ru.mos.localisation.process.ProcessVariables.MESSAGE_REQUEST_WITHDRAWN;
-import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS_CONFIRMED;
+import static ru.mos.localisation.documents.DocumentVariables.MISSING_DOCUMENTS_CONFIRMED;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

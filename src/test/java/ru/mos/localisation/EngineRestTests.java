@@ -40,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.intake.IntakeVariables;
+import ru.mos.localisation.decision.DecisionVariables;
 import ru.mos.localisation.shared.InvalidInputException;
 
 /**
@@ -233,14 +235,14 @@ class EngineRestTests {
     Reply response = start(ADMIN, noVariables);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json(response).path("message").asText()).contains(ProcessVariables.REQUEST);
+    assertThat(json(response).path("message").asText()).contains(IntakeVariables.REQUEST);
     assertThat(processInstanceCount()).isEqualTo(instancesBefore);
   }
 
   @Test
   void startWithAJavaSerializedVariableIsABadRequest() throws Exception {
     ObjectNode body = objectMapper.createObjectNode();
-    ObjectNode request = body.putObject("variables").putObject(ProcessVariables.REQUEST);
+    ObjectNode request = body.putObject("variables").putObject(IntakeVariables.REQUEST);
     request.put("type", "Object");
     request.put("value", "rO0ABXQABHRlc3Q=");
     ObjectNode info = request.putObject("valueInfo");
@@ -284,7 +286,7 @@ class EngineRestTests {
   void startWithAnObjectVariableOfAForeignJavaTypeIsABadRequestAndCreatesNothing(
       String objectTypeName, String format, String value, String errorType) throws Exception {
     ObjectNode body = objectMapper.createObjectNode();
-    ObjectNode request = body.putObject("variables").putObject(ProcessVariables.REQUEST);
+    ObjectNode request = body.putObject("variables").putObject(IntakeVariables.REQUEST);
     request.put("type", "Object");
     request.put("value", value);
     ObjectNode info = request.putObject("valueInfo");
@@ -427,10 +429,10 @@ class EngineRestTests {
     Task assessment = startAndScreen();
 
     Reply response =
-        complete(assessment, INVESTMENT_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "MAYBE"));
+        complete(assessment, INVESTMENT_OFFICER, decision(DecisionVariables.ASSESSMENT_DECISION, "MAYBE"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json(response).path("message").asText()).contains(ProcessVariables.ASSESSMENT_DECISION);
+    assertThat(json(response).path("message").asText()).contains(DecisionVariables.ASSESSMENT_DECISION);
     assertThat(openTask(assessment.getId())).isNotNull();
   }
 
@@ -441,7 +443,7 @@ class EngineRestTests {
     Reply response = complete(assessment, INVESTMENT_OFFICER, objectMapper.createObjectNode());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json(response).path("message").asText()).contains(ProcessVariables.ASSESSMENT_DECISION);
+    assertThat(json(response).path("message").asText()).contains(DecisionVariables.ASSESSMENT_DECISION);
     assertThat(openTask(assessment.getId())).isNotNull();
   }
 
@@ -450,7 +452,7 @@ class EngineRestTests {
     Task assessment = startAndScreen();
 
     Reply response =
-        complete(assessment, INVESTMENT_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "PROCEED"));
+        complete(assessment, INVESTMENT_OFFICER, decision(DecisionVariables.ASSESSMENT_DECISION, "PROCEED"));
 
     // battery recycling with hazard class 3: the priority decision requires environmental review
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
@@ -475,7 +477,7 @@ class EngineRestTests {
     Task assessment = startAndScreen();
 
     Reply response =
-        complete(assessment, COMPLIANCE_OFFICER, decision(ProcessVariables.ASSESSMENT_DECISION, "PROCEED"));
+        complete(assessment, COMPLIANCE_OFFICER, decision(DecisionVariables.ASSESSMENT_DECISION, "PROCEED"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
@@ -595,7 +597,7 @@ class EngineRestTests {
 
   private ObjectNode requestVariable(String type, String value) {
     ObjectNode body = objectMapper.createObjectNode();
-    body.putObject("variables").putObject(ProcessVariables.REQUEST).put("value", value).put("type", type);
+    body.putObject("variables").putObject(IntakeVariables.REQUEST).put("value", value).put("type", type);
     return body;
   }
 

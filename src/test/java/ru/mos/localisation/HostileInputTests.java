@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.intake.IntakeVariables;
 
 /**
  * Malformed and hostile requests to both doors that start a request: the investor API (as an
@@ -576,7 +577,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
 
   private static String variable(String value, String type) {
     ObjectNode body = MAPPER.createObjectNode();
-    body.putObject("variables").putObject(ProcessVariables.REQUEST).put("value", value).put("type", type);
+    body.putObject("variables").putObject(IntakeVariables.REQUEST).put("value", value).put("type", type);
     return body.toString();
   }
 

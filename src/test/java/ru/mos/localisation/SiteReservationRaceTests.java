@@ -2,9 +2,9 @@ package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
+import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
+import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SITE_ALLOCATION_PROCESS_KEY;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package ru.mos.localisation.documents;
 
-import static ru.mos.localisation.process.ProcessVariables.DOCUMENTS_COMPLETE;
-import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS;
+import static ru.mos.localisation.documents.DocumentVariables.DOCUMENTS_COMPLETE;
+import static ru.mos.localisation.documents.DocumentVariables.MISSING_DOCUMENTS;
 import static ru.mos.localisation.process.ProcessVariables.SUPPLIED_DOCUMENTS;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** «Закрыть заявку без рассмотрения»: 30 days passed without the missing documents. */
+/** «Закрыть заявку без рассмотрения»: the deadline for the missing documents passed without them. */
 @Component("closeNotSupplied")
 public class CloseNotSuppliedDelegate implements JavaDelegate {
 

@@ -11,13 +11,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.decision.EnvironmentalReviewRequirement;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.Sector;
 
 /**
  * Which documents a request needs. Every project files a business plan, financial statements
- * and corporate documents; battery recycling and hazard classes 1–3 add an environmental impact
- * summary; medical equipment and biotech, whose production is licensed, add their licences.
+ * and corporate documents; a project that needs an environmental review (the DMN's table: battery
+ * recycling, hazard classes 1–3) adds an environmental impact summary; medical equipment and
+ * biotech, whose production is licensed, add their licences.
  */
 @Component
 public class CompletenessPolicy {
@@ -25,9 +27,12 @@ public class CompletenessPolicy {
   private static final Set<DocumentType> ALWAYS =
       EnumSet.of(BUSINESS_PLAN, FINANCIAL_STATEMENTS, CORPORATE_DOCUMENTS);
 
+  private final EnvironmentalReviewRequirement environmentalReview = EnvironmentalReviewRequirement.fromModel();
+
   public Set<DocumentType> required(Sector sector, int hazardClass) {
     Set<DocumentType> required = EnumSet.copyOf(ALWAYS);
-    if (sector == Sector.BATTERY_RECYCLING || hazardClass <= 3) {
+    // the summary is what the environmental review reads: it is needed exactly when the review is
+    if (environmentalReview.requiredFor(sector, hazardClass)) {
       required.add(ENVIRONMENTAL_IMPACT_SUMMARY);
     }
     if (sector == Sector.MEDICAL_EQUIPMENT || sector == Sector.BIOTECH) {

@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.process.InvestorMessages;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
-import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 
 /** The documents stage: completeness, asking the investor for more, and closing on silence. */
@@ -37,8 +37,8 @@ public class DocumentsService {
   }
 
   /**
-   * Adds newly supplied documents to the request and works out what is still missing. A complete
-   * request moves on to screening; an incomplete one stays at the documents stage.
+   * Adds newly supplied documents to the request and works out what is still missing. The stage
+   * is the model's to move (its stage listeners), not this check's.
    *
    * @return the documents still missing, empty when complete
    */
@@ -52,7 +52,6 @@ public class DocumentsService {
     if (!supplied.isEmpty()) {
       registry.addEvent(number, "DOCUMENTS_SUPPLIED", join(supplied));
     }
-    registry.moveTo(number, missing.isEmpty() ? RequestStage.SCREENING : RequestStage.DOCUMENTS);
     return missing;
   }
 
@@ -63,7 +62,7 @@ public class DocumentsService {
         request,
         NotificationType.DOCUMENTS_MISSING,
         "Request %s: documents missing".formatted(number),
-        "Please supply within 30 days: %s.".formatted(missing));
+        "Please supply within %d days: %s.".formatted(Deadlines.DOCUMENTS_SUPPLY.getDays(), missing));
     registry.addEvent(number, "DOCUMENTS_REQUESTED", missing);
   }
 
@@ -74,7 +73,8 @@ public class DocumentsService {
         request,
         NotificationType.CLOSED_DOCUMENTS_NOT_SUPPLIED,
         "Request %s closed".formatted(number),
-        "The request was closed because the missing documents were not supplied within 30 days.");
+        "The request was closed because the missing documents were not supplied within %d days."
+            .formatted(Deadlines.DOCUMENTS_SUPPLY.getDays()));
   }
 
   /** The investor supplies documents: resumes a request that waits for them. */

@@ -1,8 +1,8 @@
 package ru.mos.localisation.intake;
 
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
-import static ru.mos.localisation.process.ProcessVariables.REQUEST;
-import static ru.mos.localisation.process.ProcessVariables.SUBMITTED_BY;
+import static ru.mos.localisation.intake.IntakeVariables.REQUEST;
+import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;

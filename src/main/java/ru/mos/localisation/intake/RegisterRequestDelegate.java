@@ -1,21 +1,21 @@
 package ru.mos.localisation.intake;
 
-import static ru.mos.localisation.process.ProcessVariables.EXPORT_SHARE_PERCENT;
-import static ru.mos.localisation.process.ProcessVariables.EXPORT_SUPPORT_REQUESTED;
-import static ru.mos.localisation.process.ProcessVariables.HAZARD_CLASS;
-import static ru.mos.localisation.process.ProcessVariables.INITIATOR;
-import static ru.mos.localisation.process.ProcessVariables.INVESTOR_COUNTRY;
-import static ru.mos.localisation.process.ProcessVariables.PROJECT_TITLE;
-import static ru.mos.localisation.process.ProcessVariables.REQUIRED_AREA_HA;
-import static ru.mos.localisation.process.ProcessVariables.REQUIRED_POWER_MW;
-import static ru.mos.localisation.process.ProcessVariables.INVESTMENT_RUB;
-import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_REQUESTED;
-import static ru.mos.localisation.process.ProcessVariables.PLANNED_JOBS;
-import static ru.mos.localisation.process.ProcessVariables.SECTOR;
+import static ru.mos.localisation.decision.DecisionVariables.EXPORT_SHARE_PERCENT;
+import static ru.mos.localisation.decision.DecisionVariables.EXPORT_SUPPORT_REQUESTED;
+import static ru.mos.localisation.decision.DecisionVariables.HAZARD_CLASS;
+import static ru.mos.localisation.intake.IntakeVariables.INITIATOR;
+import static ru.mos.localisation.intake.IntakeVariables.INVESTOR_COUNTRY;
+import static ru.mos.localisation.intake.IntakeVariables.PROJECT_TITLE;
+import static ru.mos.localisation.intake.IntakeVariables.REQUIRED_AREA_HA;
+import static ru.mos.localisation.intake.IntakeVariables.REQUIRED_POWER_MW;
+import static ru.mos.localisation.decision.DecisionVariables.INVESTMENT_RUB;
+import static ru.mos.localisation.decision.DecisionVariables.PERSONNEL_EXCHANGE_REQUESTED;
+import static ru.mos.localisation.decision.DecisionVariables.PLANNED_JOBS;
+import static ru.mos.localisation.decision.DecisionVariables.SECTOR;
 import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
-import static ru.mos.localisation.process.ProcessVariables.REQUEST;
+import static ru.mos.localisation.intake.IntakeVariables.REQUEST;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
-import static ru.mos.localisation.process.ProcessVariables.SUBMITTED_BY;
+import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -3,11 +3,11 @@ package ru.mos.localisation.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.mos.localisation.shared.InvalidInputException;
@@ -15,7 +15,7 @@ import ru.mos.localisation.shared.InvalidInputException;
 /**
  * The fields of Tasklist's start form ({@code bpmn/forms/start-request.form}), with which an
  * official registers a request gathered at a fair. The form submits them as flat process
- * variables; this turns them into the same JSON document the investor API receives.
+ * variables; this maps them onto the same JSON document the investor API receives.
  */
 @Component
 public class StartFormFields {
@@ -54,56 +54,92 @@ public class StartFormFields {
 
   /** The request document as the investor API would receive it, to be read and validated as such. */
   public String toRequestJson(Map<String, Object> variables) {
-    ObjectNode request = objectMapper.createObjectNode();
-    request.set("externalReference", value(variables, "externalReference"));
-    ObjectNode investor = request.putObject("investor");
-    investor.set("name", value(variables, "investorName"));
-    investor.set("country", value(variables, "investorCountry"));
-    investor.set("registrationNumber", value(variables, "investorRegistrationNumber"));
-    investor.set("contactEmail", value(variables, "investorContactEmail"));
-    ObjectNode project = request.putObject("project");
-    project.set("sector", value(variables, "sector"));
-    project.set("title", value(variables, "projectTitle"));
-    project.set("description", value(variables, "projectDescription"));
-    project.set("investmentRub", value(variables, "investmentRub"));
-    project.set("plannedJobs", value(variables, "plannedJobs"));
-    project.set("exportSharePercent", value(variables, "exportSharePercent"));
-    project.set("requiredAreaHa", value(variables, "requiredAreaHa"));
-    project.set("requiredPowerMw", value(variables, "requiredPowerMw"));
-    project.set("hazardClass", value(variables, "hazardClass"));
-    request.set("documents", documents(variables.get("documents")));
-    request.set("exportSupportRequested", value(variables, "exportSupportRequested"));
-    request.set("personnelExchangeRequested", value(variables, "personnelExchangeRequested"));
-    return request.toString();
-  }
-
-  private JsonNode value(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
-    if (value instanceof String text && text.isBlank()) {
-      return objectMapper.nullNode();
+    Map<String, Object> fields = new HashMap<>();
+    for (String name : NAMES) {
+      Object value = variables.get(name);
+      // an empty form field is a missing value, which validation names
+      fields.put(name, value instanceof String text && text.isBlank() ? null : value);
     }
-    return objectMapper.valueToTree(value);
+    fields.put("documents", documents(variables.get("documents")));
+    try {
+      return objectMapper.writeValueAsString(objectMapper.convertValue(fields, Submitted.class).asRequest());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The start form's fields cannot be written as JSON", e);
+    }
   }
 
   /** A checklist submits a Json array; a client of the REST API may send a list or "A,B". */
-  private JsonNode documents(Object value) {
+  private Object documents(Object value) {
     if (value instanceof SpinJsonNode json) {
       try {
         return objectMapper.readTree(json.toString());
       } catch (JsonProcessingException e) {
         throw InvalidInputException.of("documents", "is not well-formed JSON");
       }
-    }
-    ArrayNode documents = objectMapper.createArrayNode();
-    if (value instanceof Collection<?> list) {
-      list.forEach(element -> documents.add(String.valueOf(element)));
+    } else if (value instanceof Collection<?> list) {
+      return list.stream().map(String::valueOf).toList();
     } else if (value instanceof String text) {
-      for (String name : text.split(",")) {
-        if (!name.isBlank()) {
-          documents.add(name.strip());
-        }
-      }
+      return Stream.of(text.split(",")).filter(name -> !name.isBlank()).map(String::strip).toList();
     }
-    return documents;
+    return List.of();
+  }
+
+  /**
+   * The form's variables as submitted, flat and untyped: the values keep the types the form gave
+   * them, so that reading the request document reports a wrong type as the investor API does.
+   */
+  record Submitted(
+      JsonNode externalReference,
+      JsonNode investorName,
+      JsonNode investorCountry,
+      JsonNode investorRegistrationNumber,
+      JsonNode investorContactEmail,
+      JsonNode sector,
+      JsonNode projectTitle,
+      JsonNode projectDescription,
+      JsonNode investmentRub,
+      JsonNode plannedJobs,
+      JsonNode exportSharePercent,
+      JsonNode requiredAreaHa,
+      JsonNode requiredPowerMw,
+      JsonNode hazardClass,
+      JsonNode documents,
+      JsonNode exportSupportRequested,
+      JsonNode personnelExchangeRequested) {
+
+    RequestDocument asRequest() {
+      return new RequestDocument(
+          externalReference,
+          new RequestDocument.Investor(investorName, investorCountry, investorRegistrationNumber, investorContactEmail),
+          new RequestDocument.Project(
+              sector, projectTitle, projectDescription, investmentRub, plannedJobs, exportSharePercent,
+              requiredAreaHa, requiredPowerMw, hazardClass),
+          documents,
+          exportSupportRequested,
+          personnelExchangeRequested);
+    }
+  }
+
+  /** The shape of the investor API's request body ({@link NewLocalisationRequest}), values untyped. */
+  record RequestDocument(
+      JsonNode externalReference,
+      Investor investor,
+      Project project,
+      JsonNode documents,
+      JsonNode exportSupportRequested,
+      JsonNode personnelExchangeRequested) {
+
+    record Investor(JsonNode name, JsonNode country, JsonNode registrationNumber, JsonNode contactEmail) {}
+
+    record Project(
+        JsonNode sector,
+        JsonNode title,
+        JsonNode description,
+        JsonNode investmentRub,
+        JsonNode plannedJobs,
+        JsonNode exportSharePercent,
+        JsonNode requiredAreaHa,
+        JsonNode requiredPowerMw,
+        JsonNode hazardClass) {}
   }
 }

@@ -1,7 +1,7 @@
 package ru.mos.localisation.integrity;
 
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
-import static ru.mos.localisation.process.ProcessVariables.REQUEST;
+import static ru.mos.localisation.intake.IntakeVariables.REQUEST;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -63,7 +63,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import ru.mos.localisation.intake.StartFormFields;
-import ru.mos.localisation.process.TaskFields;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
 

@@ -1,6 +1,6 @@
 package ru.mos.localisation.outcome;
 
-import static ru.mos.localisation.process.ProcessVariables.AGREEMENT_NUMBER;
+import static ru.mos.localisation.outcome.OutcomeVariables.AGREEMENT_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

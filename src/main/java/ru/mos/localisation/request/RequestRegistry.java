@@ -1,15 +1,14 @@
 package ru.mos.localisation.request;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +18,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RequestRegistry {
+
+  /**
+   * A row as a request, by column name; Spring's default conversions read the enums and the
+   * comma-separated document lists.
+   */
+  private static final RowMapper<LocalisationRequest> REQUEST = new DataClassRowMapper<>(LocalisationRequest.class);
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -61,7 +66,7 @@ public class RequestRegistry {
   public Optional<LocalisationRequest> find(String number) {
     return jdbc.sql("SELECT * FROM localisation_request WHERE number = ?")
         .param(number)
-        .query(RequestRegistry::map)
+        .query(REQUEST)
         .optional();
   }
 
@@ -77,7 +82,7 @@ public class RequestRegistry {
             WHERE idempotency_account = ? AND external_reference = ?
             """)
         .params(account, externalReference)
-        .query(RequestRegistry::map)
+        .query(REQUEST)
         .optional();
   }
 
@@ -111,7 +116,7 @@ public class RequestRegistry {
                     + where
                     + " ORDER BY created_at DESC, number DESC LIMIT ? OFFSET ?")
             .params(pageParams)
-            .query(RequestRegistry::map)
+            .query(REQUEST)
             .list();
     return new RequestPage(items, page, size, total);
   }
@@ -195,42 +200,5 @@ public class RequestRegistry {
 
   private static String join(Collection<DocumentType> documents) {
     return String.join(",", documents.stream().map(Enum::name).toList());
-  }
-
-  private static List<DocumentType> split(String documents) {
-    if (documents == null || documents.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(documents.split(",")).map(DocumentType::valueOf).toList();
-  }
-
-  private static LocalisationRequest map(ResultSet rs, int row) throws SQLException {
-    return new LocalisationRequest(
-        rs.getString("number"),
-        rs.getString("external_reference"),
-        rs.getString("investor_name"),
-        rs.getString("investor_country"),
-        rs.getString("investor_registration_number"),
-        rs.getString("investor_contact_email"),
-        Sector.valueOf(rs.getString("sector")),
-        rs.getString("title"),
-        rs.getString("description"),
-        rs.getLong("investment_rub"),
-        rs.getInt("planned_jobs"),
-        rs.getInt("export_share_percent"),
-        rs.getBigDecimal("required_area_ha"),
-        rs.getBigDecimal("required_power_mw"),
-        rs.getInt("hazard_class"),
-        split(rs.getString("documents")),
-        split(rs.getString("missing_documents")),
-        rs.getBoolean("export_support_requested"),
-        rs.getBoolean("personnel_exchange_requested"),
-        RequestStatus.valueOf(rs.getString("status")),
-        RequestStage.valueOf(rs.getString("stage")),
-        rs.getString("submitted_by"),
-        rs.getString("process_instance_id"),
-        rs.getString("agreement_number"),
-        rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class));
   }
 }

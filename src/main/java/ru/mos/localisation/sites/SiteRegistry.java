@@ -1,26 +1,37 @@
 package ru.mos.localisation.sites;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The registry of industrial sites. */
+/**
+ * The registry of industrial sites with their reservations and each request's candidates: the one
+ * place that reads and writes these tables. Every write joins the caller's transaction; a change of
+ * a site's status is a conditional update, so a site is held by at most one request.
+ */
 @Repository
 public class SiteRegistry {
 
-  private final JdbcClient jdbc;
+  /**
+   * A row as a site, by column name; Spring's default conversions read the status and the
+   * comma-separated hazard classes.
+   */
+  private static final RowMapper<IndustrialSite> SITE = new DataClassRowMapper<>(IndustrialSite.class);
 
-  public SiteRegistry(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public SiteRegistry(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public void insert(IndustrialSite site) {
@@ -65,7 +76,7 @@ public class SiteRegistry {
   }
 
   public List<IndustrialSite> all() {
-    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id").query(SiteRegistry::map).list();
+    return jdbc.sql("SELECT * FROM industrial_site ORDER BY id").query(SITE).list();
   }
 
   /**
@@ -94,7 +105,7 @@ public class SiteRegistry {
     if (!excludedIds.isEmpty()) {
       query = query.param("excluded", excludedIds);
     }
-    return query.query(SiteRegistry::map).list();
+    return query.query(SITE).list();
   }
 
   /** The sites with these ids, in no particular order. */
@@ -102,33 +113,79 @@ public class SiteRegistry {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT * FROM industrial_site WHERE id IN (:ids)").param("ids", ids).query(SiteRegistry::map).list();
+    return jdbc.sql("SELECT * FROM industrial_site WHERE id IN (:ids)").param("ids", ids).query(SITE).list();
   }
 
   /** The site reserved for or allocated to a request. */
   public Optional<IndustrialSite> heldBy(String requestNumber) {
     return jdbc.sql("SELECT * FROM industrial_site WHERE request_number = ?")
         .param(requestNumber)
-        .query(SiteRegistry::map)
+        .query(SITE)
         .optional();
   }
 
-  private static IndustrialSite map(ResultSet rs, int row) throws SQLException {
-    return new IndustrialSite(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("zone"),
-        rs.getBigDecimal("area_ha"),
-        rs.getBigDecimal("power_mw"),
-        hazardClasses(rs.getString("allowed_hazard_classes")),
-        SiteStatus.valueOf(rs.getString("status")),
-        rs.getString("request_number"));
+  /**
+   * Reserves an available site for a request and opens its reservation.
+   *
+   * @return false if the site is not available (another request took it in the meantime)
+   */
+  public boolean reserve(String siteId, String number) {
+    int reserved =
+        jdbc.sql(
+                """
+                UPDATE industrial_site SET status = 'RESERVED', request_number = ?
+                WHERE id = ? AND status = 'AVAILABLE'
+                """)
+            .params(number, siteId)
+            .update();
+    if (reserved == 0) {
+      return false;
+    }
+    jdbc.sql("INSERT INTO site_reservation (site_id, request_number, reserved_at) VALUES (?, ?, ?)")
+        .params(siteId, number, now())
+        .update();
+    return true;
   }
 
-  private static Set<Integer> hazardClasses(String csv) {
-    return Arrays.stream(csv.split(","))
-        .map(String::strip)
-        .map(Integer::valueOf)
-        .collect(Collectors.toCollection(TreeSet::new));
+  /** The site reserved (not yet allocated) for a request. */
+  public Optional<String> reservedFor(String number) {
+    return jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
+        .param(number)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The request's reserved site becomes available again; its reservation ends as released. */
+  public void release(String siteId, String number) {
+    jdbc.sql(
+            """
+            UPDATE industrial_site SET status = 'AVAILABLE', request_number = NULL
+            WHERE id = ? AND request_number = ? AND status = 'RESERVED'
+            """)
+        .params(siteId, number)
+        .update();
+    endReservation(number, "RELEASED");
+  }
+
+  /** The request's reserved site becomes its own for good; its reservation ends as allocated. */
+  public void allocate(String siteId, String number) {
+    jdbc.sql("UPDATE industrial_site SET status = 'ALLOCATED' WHERE id = ? AND request_number = ?")
+        .params(siteId, number)
+        .update();
+    endReservation(number, "ALLOCATED");
+  }
+
+  private void endReservation(String number, String outcome) {
+    jdbc.sql(
+            """
+            UPDATE site_reservation SET ended_at = ?, outcome = ?
+            WHERE request_number = ? AND ended_at IS NULL
+            """)
+        .params(now(), outcome, number)
+        .update();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
   }
 }

@@ -1,23 +1,22 @@
 package ru.mos.localisation.sites;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.notification.NotificationType;
-import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
+import ru.mos.localisation.shared.InvalidInputException;
 
 /**
- * Finding, reserving, offering and allocating industrial sites. A site is held by at most one
- * request: every change of its status is a conditional update in the caller's transaction.
+ * Finding, reserving, offering and allocating industrial sites, and what the request's timeline
+ * and the investor are told of it. The tables are {@link SiteRegistry}'s, whose conditional updates
+ * keep a site held by at most one request.
  */
 @Service
 public class SiteService {
@@ -28,20 +27,11 @@ public class SiteService {
   private final SiteRegistry sites;
   private final RequestRegistry registry;
   private final InvestorNotifications notifications;
-  private final JdbcClient jdbc;
-  private final Clock clock;
 
-  public SiteService(
-      SiteRegistry sites,
-      RequestRegistry registry,
-      InvestorNotifications notifications,
-      JdbcClient jdbc,
-      Clock clock) {
+  public SiteService(SiteRegistry sites, RequestRegistry registry, InvestorNotifications notifications) {
     this.sites = sites;
     this.registry = registry;
     this.notifications = notifications;
-    this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   /**
@@ -72,20 +62,9 @@ public class SiteService {
     if (siteId == null || !sites.candidates(number).contains(siteId)) {
       throw InvalidInputException.of("selectedSiteId", "must be one of the candidate sites " + sites.candidates(number));
     }
-    int reserved =
-        jdbc.sql(
-                """
-                UPDATE industrial_site SET status = 'RESERVED', request_number = ?
-                WHERE id = ? AND status = 'AVAILABLE'
-                """)
-            .params(number, siteId)
-            .update();
-    if (reserved == 0) {
+    if (!sites.reserve(siteId, number)) {
       throw new SiteUnavailableException(siteId);
     }
-    jdbc.sql("INSERT INTO site_reservation (site_id, request_number, reserved_at) VALUES (?, ?, ?)")
-        .params(siteId, number, now())
-        .update();
     sites.setCandidates(number, List.of());
     registry.addEvent(number, "SITE_RESERVED", siteId);
   }
@@ -98,8 +77,9 @@ public class SiteService {
         request,
         NotificationType.SITE_OFFERED,
         "Request %s: industrial site offered".formatted(number),
-        "Site %s (%s, %s ha, %s MW) is reserved for you. Please accept or decline within 14 days."
-            .formatted(site.id(), site.zone(), site.areaHa(), site.powerMw()));
+        "Site %s (%s, %s ha, %s MW) is reserved for you. Please accept or decline within %d days."
+            .formatted(
+                site.id(), site.zone(), site.areaHa(), site.powerMw(), Deadlines.SITE_OFFER_ANSWER.getDays()));
     registry.addEvent(number, "SITE_OFFERED", site.id());
   }
 
@@ -111,17 +91,10 @@ public class SiteService {
   public Optional<String> release(String number) {
     // nothing of site allocation stays with the request, neither its site nor its candidates
     sites.setCandidates(number, List.of());
-    Optional<String> held = reservedSiteOf(number);
+    Optional<String> held = sites.reservedFor(number);
     held.ifPresent(
         siteId -> {
-          jdbc.sql(
-                  """
-                  UPDATE industrial_site SET status = 'AVAILABLE', request_number = NULL
-                  WHERE id = ? AND request_number = ? AND status = 'RESERVED'
-                  """)
-              .params(siteId, number)
-              .update();
-          endReservation(number, "RELEASED");
+          sites.release(siteId, number);
           registry.addEvent(number, "SITE_RELEASED", siteId);
         });
     return held;
@@ -136,20 +109,17 @@ public class SiteService {
                 registry.get(number),
                 NotificationType.SITE_OFFER_EXPIRED,
                 "Request %s: site offer expired".formatted(number),
-                "The offer of site %s lapsed after 14 days without an answer; we are looking for another site."
-                    .formatted(siteId)));
+                "The offer of site %s lapsed after %d days without an answer; we are looking for another site."
+                    .formatted(siteId, Deadlines.SITE_OFFER_ANSWER.getDays())));
     return released;
   }
 
   /** The reserved site becomes the request's for good. */
   public String allocate(String number) {
     String siteId =
-        reservedSiteOf(number)
+        sites.reservedFor(number)
             .orElseThrow(() -> new IllegalStateException("No site reserved for " + number));
-    jdbc.sql("UPDATE industrial_site SET status = 'ALLOCATED' WHERE id = ? AND request_number = ?")
-        .params(siteId, number)
-        .update();
-    endReservation(number, "ALLOCATED");
+    sites.allocate(siteId, number);
     registry.addEvent(number, "SITE_ALLOCATED", siteId);
     return siteId;
   }
@@ -176,26 +146,5 @@ public class SiteService {
   /** The site reserved for or allocated to the request, if any. */
   public Optional<IndustrialSite> siteOf(String number) {
     return sites.heldBy(number);
-  }
-
-  private Optional<String> reservedSiteOf(String number) {
-    return jdbc.sql("SELECT id FROM industrial_site WHERE request_number = ? AND status = 'RESERVED'")
-        .param(number)
-        .query(String.class)
-        .optional();
-  }
-
-  private void endReservation(String number, String outcome) {
-    jdbc.sql(
-            """
-            UPDATE site_reservation SET ended_at = ?, outcome = ?
-            WHERE request_number = ? AND ended_at IS NULL
-            """)
-        .params(now(), outcome, number)
-        .update();
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
   }
 }

@@ -1,7 +1,7 @@
 package ru.mos.localisation.support;
 
-import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_PLAN;
-import static ru.mos.localisation.process.ProcessVariables.SUPPORT_MEASURES;
+import static ru.mos.localisation.support.SupportVariables.PERSONNEL_EXCHANGE_PLAN;
+import static ru.mos.localisation.support.SupportVariables.SUPPORT_MEASURES;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

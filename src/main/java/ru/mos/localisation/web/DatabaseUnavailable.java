@@ -1,9 +1,11 @@
 package ru.mos.localisation.web;
 
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -19,24 +21,28 @@ final class DatabaseUnavailable {
   static final String DETAIL = "The service is temporarily unavailable; please retry shortly";
 
   /**
-   * A lost or refused database connection, however deep the engine or Spring wrapped it: also a
-   * pooled connection that the stopping server ended (SQL state 57P01-57P03, "terminating
-   * connection due to administrator command").
+   * Spring's reading of a driver's exception: its JDBC 4 subclass (a transient or lost
+   * connection), else its SQL state class (08 connection exception, 57 operator intervention such
+   * as PostgreSQL's 57P01 "terminating connection due to administrator command", ...).
+   */
+  private static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
+
+  /**
+   * A lost or refused database connection, however deep the engine or Spring wrapped it: what
+   * Spring's exception hierarchy calls a resource failure, transient or not.
    */
   static boolean isCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException
-          || t instanceof CannotCreateTransactionException
-          || t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || (t instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
+      DataAccessException translated =
+          t instanceof SQLException sql ? TRANSLATOR.translate("database access", null, sql)
+              : t instanceof DataAccessException dataAccess ? dataAccess
+              : null;
+      if (t instanceof CannotCreateTransactionException
+          || translated instanceof DataAccessResourceFailureException
+          || translated instanceof TransientDataAccessResourceException) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean connectionLost(String sqlState) {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
   }
 }

@@ -1,5 +1,6 @@
 package ru.mos.localisation.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +12,10 @@ import java.io.IOException;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,33 +31,41 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private final ToLongFunction<HttpServletRequest> limit;
   private final String contentType;
-  private final LongFunction<String> errorBody;
+  private final LongFunction<Object> errorBody;
+  private final ObjectMapper objectMapper;
 
   private RequestBodyLimitFilter(
-      ToLongFunction<HttpServletRequest> limit, String contentType, LongFunction<String> errorBody) {
+      ToLongFunction<HttpServletRequest> limit,
+      String contentType,
+      LongFunction<Object> errorBody,
+      ObjectMapper objectMapper) {
     this.limit = limit;
     this.contentType = contentType;
     this.errorBody = errorBody;
+    this.objectMapper = objectMapper;
   }
 
   /** The investor API: one limit, errors as problem+json. */
-  public static RequestBodyLimitFilter problemJson(long maxBytes) {
+  public static RequestBodyLimitFilter problemJson(long maxBytes, ObjectMapper objectMapper) {
     return new RequestBodyLimitFilter(
         request -> maxBytes,
         MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        max ->
-            "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\"" + BodyTooLargeException.message(max) + "\"}");
+        max -> {
+          ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(413), BodyTooLargeException.message(max));
+          // the status's name as clients have always read it (newer HTTP specs call it Content Too Large)
+          problem.setTitle("Payload Too Large");
+          return problem;
+        },
+        objectMapper);
   }
 
   /** Camunda's REST API: a limit per path, errors in Camunda's format (as its exception mapper writes them). */
-  public static RequestBodyLimitFilter camundaJson(EngineRestProperties properties) {
+  public static RequestBodyLimitFilter camundaJson(EngineRestProperties properties, ObjectMapper objectMapper) {
     return new RequestBodyLimitFilter(
         request -> properties.maxBytesFor(request.getRequestURI()),
         MediaType.APPLICATION_JSON_VALUE,
-        max ->
-            "{\"type\":\"" + BodyTooLargeException.class.getSimpleName() + "\",\"message\":\""
-                + BodyTooLargeException.message(max) + "\",\"code\":null}");
+        max -> ExceptionDto.fromException(new BodyTooLargeException(max)),
+        objectMapper);
   }
 
   @Override
@@ -64,7 +76,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(contentType);
-      response.getWriter().write(errorBody.apply(maxBytes));
+      objectMapper.writeValue(response.getWriter(), errorBody.apply(maxBytes));
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -1,5 +1,6 @@
 package ru.mos.localisation.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ public class WebConfiguration {
    * anything else reads it.
    */
   @Bean
-  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(ApiProperties properties) {
-    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.problemJson(properties.maxBodyBytes()));
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(ApiProperties properties, ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.problemJson(properties.maxBodyBytes(), objectMapper));
     registration.setName("investor-api-body-limit");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -25,8 +26,8 @@ public class WebConfiguration {
 
   /** The same for Camunda's REST API, ahead of its authentication filter. */
   @Bean
-  FilterRegistrationBean<RequestBodyLimitFilter> engineRestBodyLimit(EngineRestProperties properties) {
-    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.camundaJson(properties));
+  FilterRegistrationBean<RequestBodyLimitFilter> engineRestBodyLimit(EngineRestProperties properties, ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(RequestBodyLimitFilter.camundaJson(properties, objectMapper));
     registration.setName("engine-rest-body-limit");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

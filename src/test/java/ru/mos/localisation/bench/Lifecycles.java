@@ -1,17 +1,17 @@
 package ru.mos.localisation.bench;
 
-import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_CONDITIONS;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.FINAL_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_CONDITIONS;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
+import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_DECISION;
 import static ru.mos.localisation.process.ProcessVariables.MESSAGE_SITE_OFFER_ANSWERED;
-import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_PLAN;
+import static ru.mos.localisation.support.SupportVariables.PERSONNEL_EXCHANGE_PLAN;
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
-import static ru.mos.localisation.process.ProcessVariables.REQUEST;
-import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
+import static ru.mos.localisation.intake.IntakeVariables.REQUEST;
+import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SITE_OFFER_ACCEPTED;
-import static ru.mos.localisation.process.ProcessVariables.SUBMITTED_BY;
-import static ru.mos.localisation.process.ProcessVariables.SUPPORT_MEASURES;
+import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
+import static ru.mos.localisation.support.SupportVariables.SUPPORT_MEASURES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

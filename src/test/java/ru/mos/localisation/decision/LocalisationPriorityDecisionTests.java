@@ -1,15 +1,15 @@
 package ru.mos.localisation.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_DEADLINE;
-import static ru.mos.localisation.process.ProcessVariables.ELIGIBLE_STATUSES;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_REVIEW_REQUIRED;
-import static ru.mos.localisation.process.ProcessVariables.EXPORT_SHARE_PERCENT;
-import static ru.mos.localisation.process.ProcessVariables.HAZARD_CLASS;
-import static ru.mos.localisation.process.ProcessVariables.INVESTMENT_RUB;
-import static ru.mos.localisation.process.ProcessVariables.PLANNED_JOBS;
-import static ru.mos.localisation.process.ProcessVariables.PRIORITY;
-import static ru.mos.localisation.process.ProcessVariables.SECTOR;
+import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DEADLINE;
+import static ru.mos.localisation.decision.DecisionVariables.ELIGIBLE_STATUSES;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_REVIEW_REQUIRED;
+import static ru.mos.localisation.decision.DecisionVariables.EXPORT_SHARE_PERCENT;
+import static ru.mos.localisation.decision.DecisionVariables.HAZARD_CLASS;
+import static ru.mos.localisation.decision.DecisionVariables.INVESTMENT_RUB;
+import static ru.mos.localisation.decision.DecisionVariables.PLANNED_JOBS;
+import static ru.mos.localisation.decision.DecisionVariables.PRIORITY;
+import static ru.mos.localisation.decision.DecisionVariables.SECTOR;
 import static ru.mos.localisation.request.Sector.BATTERY_MANUFACTURING;
 import static ru.mos.localisation.request.Sector.BATTERY_RECYCLING;
 import static ru.mos.localisation.request.Sector.BIOTECH;

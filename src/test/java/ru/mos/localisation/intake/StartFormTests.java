@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.mos.localisation.ApplicationTest;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.decision.DecisionVariables;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
@@ -57,7 +58,7 @@ class StartFormTests {
     // the payload lives in the registry; the process keeps what it reads
     Map<String, Object> variables = runtimeService.getVariables(instance.getId());
     assertThat(variables).doesNotContainKeys("externalReference", "investorRegistrationNumber", "investorContactEmail", "documents");
-    assertThat(variables).containsEntry(ProcessVariables.SECTOR, "ELEVATORS").containsEntry(ProcessVariables.HAZARD_CLASS, 5);
+    assertThat(variables).containsEntry(DecisionVariables.SECTOR, "ELEVATORS").containsEntry(DecisionVariables.HAZARD_CLASS, 5);
   }
 
   @Test

@@ -1,14 +1,14 @@
 package ru.mos.localisation.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_REVIEW_REQUIRED;
-import static ru.mos.localisation.process.ProcessVariables.EXPORT_SUPPORT_REQUESTED;
-import static ru.mos.localisation.process.ProcessVariables.HAZARD_CLASS;
+import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_REVIEW_REQUIRED;
+import static ru.mos.localisation.decision.DecisionVariables.EXPORT_SUPPORT_REQUESTED;
+import static ru.mos.localisation.decision.DecisionVariables.HAZARD_CLASS;
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
-import static ru.mos.localisation.process.ProcessVariables.SECTOR;
-import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
+import static ru.mos.localisation.decision.DecisionVariables.SECTOR;
+import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SITE_ALLOCATION_PROCESS_KEY;
 
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import ru.mos.localisation.intake.StartFormFields;
+import ru.mos.localisation.integrity.TaskFields;
 
 /**
  * The inputs of every task form are exactly the task variables of the product's contract, so an

@@ -32,6 +32,7 @@ import ru.mos.localisation.HttpTestClient;
 import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.process.ProcessVariables;
+import ru.mos.localisation.intake.IntakeVariables;
 
 /**
  * Who gets what, over HTTP: every endpoint group against every role of the demo profile, one row
@@ -804,7 +805,7 @@ class SecurityMatrixTests {
   private String startBody() throws Exception {
     var body = objectMapper.createObjectNode();
     body.putObject("variables")
-        .putObject(ProcessVariables.REQUEST)
+        .putObject(IntakeVariables.REQUEST)
         .put("value", newRequestJson())
         .put("type", "Json");
     return objectMapper.writeValueAsString(body);

@@ -33,8 +33,6 @@ public class DocumentsController {
       @PathVariable @Pattern(regexp = RequestViews.NUMBER) String number,
       @Valid @RequestBody DocumentsSupply body,
       Principal investor) {
-    views.owned(number, investor);
-    documents.supply(number, body.documents());
-    return views.of(number);
+    return views.actOn(number, investor, request -> documents.supply(request, body.documents()));
   }
 }

@@ -33,8 +33,6 @@ public class WithdrawalController {
       @PathVariable @Pattern(regexp = RequestViews.NUMBER) String number,
       @Valid @RequestBody Withdrawal body,
       Principal investor) {
-    views.owned(number, investor);
-    messages.withdrawn(number, body.reason());
-    return views.of(number);
+    return views.actOn(number, investor, request -> messages.withdrawn(request, body.reason()));
   }
 }

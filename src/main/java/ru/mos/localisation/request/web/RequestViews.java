@@ -1,6 +1,8 @@
 package ru.mos.localisation.request.web;
 
 import java.security.Principal;
+import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestNotFoundException;
@@ -37,6 +39,16 @@ public class RequestViews {
         .orElseThrow(() -> new RequestNotFoundException(number));
   }
 
+  /**
+   * An investor's action on their own request (another's is unknown to them: 404), answered with
+   * the request as it stands afterwards.
+   */
+  public RequestView actOn(String number, Principal investor, Consumer<String> action) {
+    owned(number, investor);
+    action.accept(number);
+    return of(number);
+  }
+
   /** The request as it stands now. */
   public RequestView of(String number) {
     return of(registry.get(number));
@@ -46,7 +58,7 @@ public class RequestViews {
     String number = request.number();
     return RequestView.of(
         request,
-        request.status() == RequestStatus.IN_PROGRESS ? sites.candidateSiteIds(number) : java.util.List.of(),
+        request.status() == RequestStatus.IN_PROGRESS ? sites.candidateSiteIds(number) : List.of(),
         sites.siteOf(number).orElse(null),
         registry.timeline(number));
   }

@@ -33,8 +33,6 @@ public class SiteOfferController {
       @PathVariable @Pattern(regexp = RequestViews.NUMBER) String number,
       @Valid @RequestBody SiteOfferAnswer body,
       Principal investor) {
-    views.owned(number, investor);
-    messages.siteOfferAnswered(number, body.accepted(), body.comment());
-    return views.of(number);
+    return views.actOn(number, investor, request -> messages.siteOfferAnswered(request, body.accepted(), body.comment()));
   }
 }

@@ -1,18 +1,18 @@
-package ru.mos.localisation.process;
+package ru.mos.localisation.integrity;
 
-import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_COMMENT;
-import static ru.mos.localisation.process.ProcessVariables.ASSESSMENT_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_CONDITIONS;
-import static ru.mos.localisation.process.ProcessVariables.ENVIRONMENTAL_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.ESCALATION_NOTE;
-import static ru.mos.localisation.process.ProcessVariables.FINAL_COMMENT;
-import static ru.mos.localisation.process.ProcessVariables.FINAL_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.MISSING_DOCUMENTS_CONFIRMED;
-import static ru.mos.localisation.process.ProcessVariables.NO_SITE_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.PERSONNEL_EXCHANGE_PLAN;
-import static ru.mos.localisation.process.ProcessVariables.SCREENING_DECISION;
-import static ru.mos.localisation.process.ProcessVariables.SELECTED_SITE_ID;
-import static ru.mos.localisation.process.ProcessVariables.SUPPORT_MEASURES;
+import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_COMMENT;
+import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_CONDITIONS;
+import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
+import static ru.mos.localisation.decision.DecisionVariables.ESCALATION_NOTE;
+import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_COMMENT;
+import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_DECISION;
+import static ru.mos.localisation.documents.DocumentVariables.MISSING_DOCUMENTS_CONFIRMED;
+import static ru.mos.localisation.sites.SiteVariables.NO_SITE_DECISION;
+import static ru.mos.localisation.support.SupportVariables.PERSONNEL_EXCHANGE_PLAN;
+import static ru.mos.localisation.screening.ScreeningVariables.SCREENING_DECISION;
+import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
+import static ru.mos.localisation.support.SupportVariables.SUPPORT_MEASURES;
 
 import java.util.Map;
 import java.util.Set;
