@@ -205,6 +205,23 @@ class DecisionIntegrityTests {
 
   @ParameterizedTest
   @EnumSource(Door.class)
+  void anotherGroupsOfficialIsRefusedAsTheEngineRefusesThemAndLearnsNothingOfTheTask(Door door) {
+    Task assessment = waitingForAssessment();
+
+    Reply reply =
+        doors.call(door, COMPLIANCE, "POST", "/task/" + assessment.getId() + "/complete", """
+            {"variables": {"assessmentDecision": {"value": "PROCEED", "type": "String"},
+                           "environmentalReviewRequired": {"value": false, "type": "Boolean"}}}
+            """);
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+    assertThat(reply.type()).isEqualTo("AuthorizationException");
+    assertThat(reply.message()).doesNotContain("Оценить заявку", ENVIRONMENTAL_REVIEW_REQUIRED);
+    assertUntouched(numberOf(assessment), assessment);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Door.class)
   void completingTheAssessmentWithItsOwnFieldsStillWorks(Door door) {
     Task assessment = waitingForAssessment();
 
