@@ -27,15 +27,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import ru.mos.localisation.ApiCalls.Reply;
-import ru.mos.localisation.ApiCalls.User;
+import ru.mos.localisation.HttpTestClient.Credentials;
+import ru.mos.localisation.HttpTestClient.Reply;
 
 /**
  * Two people doing the same thing to the same request at the same moment, on a real PostgreSQL:
@@ -46,34 +43,24 @@ import ru.mos.localisation.ApiCalls.User;
  * <p>Both calls start together (a latch releases two threads). Each race runs a few times, and at
  * least once the two must have met inside the database, which the loser's answer tells.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // nothing in these races runs as a job
-      "camunda.bpm.job-execution.enabled=false",
-      // other Spring test contexts with their own engines live in the same JVM
-      "camunda.bpm.generate-unique-process-engine-name=true",
-      "camunda.bpm.generate-unique-process-application-name=true"
-    })
-@ActiveProfiles("demo")
-@Import(EmbeddedPostgresConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@PostgresTest
+@ExtendWith(JobExecutorPaused.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentActionsTests {
 
   private static final int ROUNDS = 5;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String REQUESTS = "/api/v1/localisation-requests";
-  private static final User INVESTOR = new User("investor", "demo");
-  private static final User OFFICER = new User("investment.officer", "demo");
-  private static final User ADMIN = new User("admin", "admin");
+  private static final Credentials INVESTOR = new Credentials("investor", "demo");
+  private static final Credentials OFFICER = new Credentials("investment.officer", "demo");
+  private static final Credentials ADMIN = new Credentials("admin", "admin");
   /** Camunda's error code of an optimistic locking failure: the loser's write met the winner's. */
   private static final int OPTIMISTIC_LOCKING = 1;
   private static final String CHANGED_CONCURRENTLY = "The request was changed concurrently; please retry";
 
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
-  private final ApiCalls api;
+  private final HttpTestClient http;
   private final String engineRest;
   private final JdbcTemplate jdbc;
   private final TaskService taskService;
@@ -88,7 +75,7 @@ class ConcurrentActionsTests {
       TaskService taskService,
       HistoryService historyService,
       RuntimeService runtimeService) {
-    this.api = new ApiCalls(port, TIMEOUT);
+    this.http = HttpTestClient.onPort(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.taskService = taskService;
@@ -115,10 +102,10 @@ class ConcurrentActionsTests {
       List<Reply> replies = together(() -> confirm(OFFICER, confirmation), () -> confirm(ADMIN, confirmation));
 
       // then one completion succeeds and the other gets Camunda's documented answer
-      assertThat(replies.get(0).status()).as("round %d: %s", round, replies).isEqualTo(204);
+      assertThat(replies.get(0).statusCode()).as("round %d: %s", round, replies).isEqualTo(204);
       Reply loser = replies.get(1);
       assertCannotComplete(loser, confirmation);
-      loserCodes.add(loser.body().path("code").asInt());
+      loserCodes.add(loser.json().path("code").asInt());
       // and the process moved on once
       assertCompletedOnce(number, confirmation);
     }
@@ -129,14 +116,14 @@ class ConcurrentActionsTests {
   void anOfficialCompletingATaskAnotherHasCompletedGetsCamundasAnswerAndChangesNothing() {
     String number = submitWithoutEnvironmentalSummary();
     Task confirmation = openTask(number);
-    assertThat(confirm(ADMIN, confirmation).status()).isEqualTo(204);
+    assertThat(confirm(ADMIN, confirmation).statusCode()).isEqualTo(204);
 
     Reply late = confirm(OFFICER, confirmation);
 
     assertCannotComplete(late, confirmation);
-    assertThat(late.body().path("message").asText())
+    assertThat(late.json().path("message").asText())
         .endsWith("Cannot find task with id " + confirmation.getId() + ": task is null");
-    assertThat(late.body().path("code").asInt()).isZero();
+    assertThat(late.json().path("code").asInt()).isZero();
     assertCompletedOnce(number, confirmation);
   }
 
@@ -145,11 +132,11 @@ class ConcurrentActionsTests {
    * when the task does not exist or the process instance could not be resumed): its error, no trace.
    */
   private static void assertCannotComplete(Reply reply, Task task) {
-    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(500);
+    assertThat(reply.statusCode()).as(reply.json().toString()).isEqualTo(500);
     assertThat(reply.contentType()).startsWith("application/json");
-    assertThat(reply.body().path("type").asText()).isEqualTo("RestException");
-    assertThat(reply.body().path("message").asText()).startsWith("Cannot complete task " + task.getId() + ": ");
-    assertThat(reply.body().toString()).doesNotContain("\\tat ", "Caused by");
+    assertThat(reply.json().path("type").asText()).isEqualTo("RestException");
+    assertThat(reply.json().path("message").asText()).startsWith("Cannot complete task " + task.getId() + ": ");
+    assertThat(reply.json().toString()).doesNotContain("\\tat ", "Caused by");
   }
 
   /** One completion in history, the next step run once, the investor asked once, documents awaited. */
@@ -190,16 +177,16 @@ class ConcurrentActionsTests {
       String body = "{\"reason\": \"Project postponed\"}";
 
       // when the investor's portal sends its withdrawal twice at the same moment
-      List<Reply> replies = together(() -> api.post(INVESTOR, withdrawal, body), () -> api.post(INVESTOR, withdrawal, body));
+      List<Reply> replies = together(() -> http.as(INVESTOR).post(withdrawal, body), () -> http.as(INVESTOR).post(withdrawal, body));
 
       // then one withdraws the request and the other is a conflict in the investor API's format
-      assertThat(replies.get(0).status()).as("round %d: %s", round, replies).isEqualTo(200);
-      assertThat(replies.get(0).body().path("status").asText()).isEqualTo("WITHDRAWN");
+      assertThat(replies.get(0).statusCode()).as("round %d: %s", round, replies).isEqualTo(200);
+      assertThat(replies.get(0).json().path("status").asText()).isEqualTo("WITHDRAWN");
       Reply loser = replies.get(1);
-      assertThat(loser.status()).as(loser.body().toString()).isEqualTo(409);
+      assertThat(loser.statusCode()).as(loser.json().toString()).isEqualTo(409);
       assertThat(loser.contentType()).startsWith("application/problem+json");
-      assertThat(loser.body().path("status").asInt()).isEqualTo(409);
-      loserDetails.add(loser.body().path("detail").asText());
+      assertThat(loser.json().path("status").asInt()).isEqualTo(409);
+      loserDetails.add(loser.json().path("detail").asText());
       // and it was withdrawn once: one status change, one notice to the investor, one end of the process
       assertThat(eventTypes(number)).containsOnlyOnce("WITHDRAWN");
       assertThat(notificationTypes(number)).containsOnlyOnce("WITHDRAWN");
@@ -243,17 +230,17 @@ class ConcurrentActionsTests {
     for (Future<Reply> future : futures) {
       replies.add(future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
     }
-    replies.sort(Comparator.comparingInt(Reply::status));
+    replies.sort(Comparator.comparingInt(Reply::statusCode));
     return replies;
   }
 
   /** A complete recycling request but for its environmental impact summary: the department confirms the list. */
   private String submitWithoutEnvironmentalSummary() {
-    ObjectNode request = (ObjectNode) ApiCalls.parse(TestRequests.recyclingPlantJson("RACE-" + UUID.randomUUID()));
+    ObjectNode request = (ObjectNode) HttpTestClient.parse(TestRequests.recyclingPlantJson("RACE-" + UUID.randomUUID()));
     request.putArray("documents").add("BUSINESS_PLAN").add("FINANCIAL_STATEMENTS").add("CORPORATE_DOCUMENTS");
-    Reply submitted = api.post(INVESTOR, REQUESTS, request.toString());
-    assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
-    return submitted.body().path("number").asText();
+    Reply submitted = http.as(INVESTOR).post(REQUESTS, request.toString());
+    assertThat(submitted.statusCode()).as(submitted.json().toString()).isEqualTo(201);
+    return submitted.json().path("number").asText();
   }
 
   private Task openTask(String number) {
@@ -262,10 +249,10 @@ class ConcurrentActionsTests {
     return task;
   }
 
-  private Reply confirm(User official, Task confirmation) {
+  private Reply confirm(Credentials official, Task confirmation) {
     ObjectNode body = json.createObjectNode();
     body.putObject("variables").putObject(MISSING_DOCUMENTS_CONFIRMED).put("value", true);
-    return api.post(official, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
+    return http.as(official).post(engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
   }
 
   private List<String> notificationTypes(String number) {

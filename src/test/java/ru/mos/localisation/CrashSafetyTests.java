@@ -18,50 +18,38 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.stubbing.Stubber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
-import ru.mos.localisation.ApiCalls.Reply;
-import ru.mos.localisation.ApiCalls.User;
+import ru.mos.localisation.HttpTestClient.Credentials;
+import ru.mos.localisation.HttpTestClient.Reply;
 
 /**
  * A step that fails halfway leaves nothing behind, on a real PostgreSQL: the application's rows a
  * delegate wrote before the failure go down with the engine's transaction, the process stays where
  * it was, and the repeated step writes them exactly once. The failure is the registry throwing once,
- * after other rows of the same step were written ({@code @MockitoSpyBean}, reset after each test).
+ * after other rows of the same step were written (the registry is a spy of {@link PostgresTest}, reset
+ * after each test). The class runs the jobs itself, as the job executor would, to see each try.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // the test runs the jobs itself, as the job executor would, to see each try
-      "camunda.bpm.job-execution.enabled=false",
-      // other Spring test contexts with their own engines live in the same JVM
-      "camunda.bpm.generate-unique-process-engine-name=true",
-      "camunda.bpm.generate-unique-process-application-name=true"
-    })
-@ActiveProfiles("demo")
-@Import(EmbeddedPostgresConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@PostgresTest
+@ExtendWith(JobExecutorPaused.class)
 class CrashSafetyTests {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String REQUESTS = "/api/v1/localisation-requests";
-  private static final User INVESTOR = new User("investor", "demo");
-  private static final User OFFICER = new User("investment.officer", "demo");
+  private static final Credentials INVESTOR = new Credentials("investor", "demo");
+  private static final Credentials OFFICER = new Credentials("investment.officer", "demo");
   private static final String CRASH = "Simulated crash after the step's first writes";
 
-  @MockitoSpyBean private RequestRegistry registry;
+  /** A spy in every {@link PostgresTest} context: the real registry unless a test stubs it. */
+  @Autowired private RequestRegistry registry;
 
   private final ObjectMapper json = new ObjectMapper();
-  private final ApiCalls api;
+  private final HttpTestClient http;
   private final String engineRest;
   private final JdbcTemplate jdbc;
   private final ManagementService managementService;
@@ -74,7 +62,7 @@ class CrashSafetyTests {
       JdbcTemplate jdbc,
       ManagementService managementService,
       TaskService taskService) {
-    this.api = new ApiCalls(port, TIMEOUT);
+    this.http = HttpTestClient.onPort(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.managementService = managementService;
@@ -119,7 +107,7 @@ class CrashSafetyTests {
   @Test
   void anOfficialsCompletionThatFailsAfterWritingTheOutboxLeavesTheTaskOpenAndWritesOnceWhenRepeated() {
     // given a request without its environmental impact summary, the department to confirm the list
-    ObjectNode request = (ObjectNode) ApiCalls.parse(TestRequests.recyclingPlantJson("CRASH-" + UUID.randomUUID()));
+    ObjectNode request = (ObjectNode) HttpTestClient.parse(TestRequests.recyclingPlantJson("CRASH-" + UUID.randomUUID()));
     request.putArray("documents").add("BUSINESS_PLAN").add("FINANCIAL_STATEMENTS").add("CORPORATE_DOCUMENTS");
     String number = submit(request.toString());
     Task confirmation = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
@@ -131,8 +119,8 @@ class CrashSafetyTests {
     Reply failed = confirm(confirmation);
 
     // then the official is told it failed, and nothing of the completion was committed
-    assertThat(failed.status()).as(failed.body().toString()).isEqualTo(500);
-    assertThat(failed.body().toString()).doesNotContain("\\tat ");
+    assertThat(failed.statusCode()).as(failed.json().toString()).isEqualTo(500);
+    assertThat(failed.json().toString()).doesNotContain("\\tat ");
     assertThat(notificationTypes(number)).doesNotContain("DOCUMENTS_MISSING");
     assertThat(eventTypes(number)).doesNotContain("DOCUMENTS_REQUESTED");
     assertThat(taskService.createTaskQuery().taskId(confirmation.getId()).count()).isOne();
@@ -141,7 +129,7 @@ class CrashSafetyTests {
     Reply confirmed = confirm(confirmation);
 
     // then the investor is asked exactly once and the request waits for the documents
-    assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(204);
+    assertThat(confirmed.statusCode()).as(confirmed.json().toString()).isEqualTo(204);
     assertThat(notificationTypes(number)).containsOnlyOnce("DOCUMENTS_MISSING");
     assertThat(eventTypes(number)).containsOnlyOnce("DOCUMENTS_REQUESTED");
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
@@ -155,15 +143,15 @@ class CrashSafetyTests {
   }
 
   private String submit(String requestJson) {
-    Reply submitted = api.post(INVESTOR, REQUESTS, requestJson);
-    assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
-    return submitted.body().path("number").asText();
+    Reply submitted = http.as(INVESTOR).post(REQUESTS, requestJson);
+    assertThat(submitted.statusCode()).as(submitted.json().toString()).isEqualTo(201);
+    return submitted.json().path("number").asText();
   }
 
   private Reply confirm(Task confirmation) {
     ObjectNode body = json.createObjectNode();
     body.putObject("variables").putObject(MISSING_DOCUMENTS_CONFIRMED).put("value", true);
-    return api.post(OFFICER, engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
+    return http.as(OFFICER).post(engineRest + "/task/" + confirmation.getId() + "/complete", body.toString());
   }
 
   private String processInstanceId(String number) {

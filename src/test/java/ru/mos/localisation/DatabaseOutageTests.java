@@ -1,19 +1,14 @@
 package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.HttpTestClient.Reply;
 
 /**
  * PostgreSQL goes away under the investor API and comes back: calls fail fast with 503
@@ -50,7 +46,8 @@ class DatabaseOutageTests {
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private HttpTestClient investor;
+
 
   @Test
   void outageAnswers503ThenTheApplicationRecoversWithNothingHalfWritten() throws Exception {
@@ -58,18 +55,19 @@ class DatabaseOutageTests {
     long requestsBefore = count();
 
     postgres.stop();
-    HttpResponse<String> during = submit("OUTAGE-DURING");
+    Reply during = submit("OUTAGE-DURING");
     postgres.start();
 
     assertThat(during.statusCode()).isEqualTo(503);
-    assertThat(during.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(during.headers().firstValue("Retry-After")).isEqualTo(Optional.of("5"));
+    assertThat(during.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(during.header("Retry-After")).isEqualTo(Optional.of("5"));
     assertThat(during.body()).doesNotContain("Exception").doesNotContain("at ru.");
 
-    HttpResponse<String> after = Polling.awaitValue("the application to recover", Duration.ofSeconds(30), () -> {
-      HttpResponse<String> response = submit("OUTAGE-AFTER");
-      return response.statusCode() == 503 ? Optional.empty() : Optional.of(response);
-    });
+    Reply after =
+        await("the application to recover")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> submit("OUTAGE-AFTER"), response -> response.statusCode() != 503);
     assertThat(after.statusCode()).isEqualTo(201);
     // the call during the outage left nothing behind; the one after it stored one request
     assertThat(count()).isEqualTo(requestsBefore + 1);
@@ -81,23 +79,11 @@ class DatabaseOutageTests {
     return jdbc.sql("SELECT COUNT(*) FROM localisation_request").query(Long.class).single();
   }
 
-  private HttpResponse<String> submit(String reference) {
-    try {
-      String credentials = Base64.getEncoder().encodeToString("investor:demo".getBytes(StandardCharsets.UTF_8));
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + REQUESTS))
-              .timeout(Duration.ofSeconds(20))
-              .header("Authorization", "Basic " + credentials)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(TestRequests.recyclingPlantJson(reference)))
-              .build();
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  private Reply submit(String reference) {
+    if (investor == null) {
+      investor = HttpTestClient.onPort(port, Duration.ofSeconds(20)).as("investor", "demo");
     }
+    return investor.post(REQUESTS, TestRequests.recyclingPlantJson(reference));
   }
 
   /** An embedded PostgreSQL on a fixed port and data directory, so it can stop and start again. */

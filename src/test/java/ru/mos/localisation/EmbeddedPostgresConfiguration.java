@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A real PostgreSQL for one test context: started with it, closed after everything that uses it
- * (the engine, its job executor, the connection pool). Import it into a {@code @SpringBootTest}
- * and mark the class {@code @DirtiesContext} so that the database stops with the class.
+ * (the engine, its job executor, the connection pool) when the context closes. {@link
+ * PostgresTest} imports it: its classes share the context and the database, which stop with the
+ * test JVM's context cache.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresConfiguration {

@@ -6,16 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +37,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.process.ProcessVariables;
 import ru.mos.localisation.intake.IntakeVariables;
 import ru.mos.localisation.decision.DecisionVariables;
@@ -56,24 +48,20 @@ import ru.mos.localisation.shared.InvalidInputException;
  * Camunda's REST API as a client sees it over HTTP: who gets in, how a start through
  * {@code /engine-rest} is validated and registered, and how officials' decisions are checked.
  *
- * <p>The test profile gives every engine a unique name, but {@code /engine-rest/...} without
- * {@code /engine/<name>} and the webapps' {@code .../default/} address the engine named
- * {@code default}: this class names its engine {@code default} to test the paths clients use.
- * Only one cached context may do so.
+ * <p>A context of its own: an operator switched deployments on here, a setting the integrity guard
+ * reads at start-up (off everywhere else: {@code DecisionIntegrityTests}). Its engine keeps the
+ * test profile's unique name, as the shared {@code ApplicationTest} context holds the engine named
+ * {@code default} (two live engines of one name clash), so this class calls
+ * {@code /engine-rest/engine/<name>/...}; the paths without the engine's name are exercised on the
+ * {@code default} engine by {@code SecurityMatrixTests} and {@code HostileInputTests}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "camunda.bpm.generate-unique-process-engine-name=false",
-      // an operator switched deployments on (they are off by default: DecisionIntegrityTests)
-      "localisation.integrity.deployments-enabled=true"
-    })
+    // an operator switched deployments on (they are off by default: DecisionIntegrityTests)
+    properties = "localisation.integrity.deployments-enabled=true")
 @ActiveProfiles({"demo", "test"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EngineRestTests {
 
-  private static final String START_PATH =
-      "/engine-rest/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
   private static final String BUSINESS_KEY_PATTERN = "LOC-\\d{4}-\\d{5}";
   /** {@code queryMaxResultsLimit} of application.yml: the largest page an authenticated caller gets. */
   private static final int QUERY_MAX_RESULTS = 2000;
@@ -86,8 +74,10 @@ class EngineRestTests {
   private static final Credentials ECO_REVIEWER = new Credentials("eco.reviewer", "demo");
   private static final Credentials INVESTOR = new Credentials("investor", "demo");
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String baseUrl;
+  private final HttpTestClient http;
+  /** {@code /engine-rest/engine/<name>}: where this context's engine answers. */
+  private final String engineRest;
+  private final String startPath;
   private final ObjectMapper objectMapper;
   private final JdbcClient jdbc;
   private final HistoryService historyService;
@@ -108,7 +98,9 @@ class EngineRestTests {
       IdentityService identityService,
       RepositoryService repositoryService,
       ProcessEngine processEngine) {
-    this.baseUrl = "http://localhost:" + port;
+    this.http = HttpTestClient.onPort(port);
+    this.engineRest = "/engine-rest/engine/" + processEngine.getName();
+    this.startPath = engineRest + "/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
     this.objectMapper = objectMapper;
     this.jdbc = jdbc;
     this.historyService = historyService;
@@ -123,7 +115,7 @@ class EngineRestTests {
 
   @Test
   void engineListIsOpenWithoutCredentials() throws Exception {
-    HttpResponse<String> response = get("/engine-rest/engine", null);
+    Reply response = get("/engine-rest/engine", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).isArray()).isTrue();
@@ -132,11 +124,11 @@ class EngineRestTests {
 
   @Test
   void taskListWithoutCredentialsIsUnauthorized() throws Exception {
-    HttpResponse<String> response = get("/engine-rest/task", null);
+    Reply response = get(engineRest + "/task", null);
 
     assertThat(response.statusCode()).isEqualTo(401);
     // no Basic challenge: a browser would remember the credentials and send them with a foreign page's request
-    assertThat(response.headers().firstValue("WWW-Authenticate"))
+    assertThat(response.header("WWW-Authenticate"))
         .hasValueSatisfying(challenge -> assertThat(challenge).doesNotStartWithIgnoringCase("Basic"));
     assertThat(json(response).path("type").asText()).isEqualTo("AuthenticationException");
   }
@@ -149,10 +141,10 @@ class EngineRestTests {
     user.setPassword("Right-password-1");
     identityService.saveUser(user);
     try {
-      HttpResponse<String> response = get("/engine-rest/task", new Credentials(userId, "wrong-password"));
+      Reply response = get(engineRest + "/task", new Credentials(userId, "wrong-password"));
 
       assertThat(response.statusCode()).isEqualTo(401);
-      assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(challenge -> challenge.startsWith("Basic"));
+      assertThat(response.headerValues("WWW-Authenticate")).noneMatch(challenge -> challenge.startsWith("Basic"));
     } finally {
       identityService.deleteUser(userId);
     }
@@ -160,7 +152,7 @@ class EngineRestTests {
 
   @Test
   void taskListWithValidCredentialsIsAnswered() throws Exception {
-    HttpResponse<String> response = get("/engine-rest/task?maxResults=" + QUERY_MAX_RESULTS, INVESTMENT_OFFICER);
+    Reply response = get(engineRest + "/task?maxResults=" + QUERY_MAX_RESULTS, INVESTMENT_OFFICER);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).isArray()).isTrue();
@@ -170,7 +162,7 @@ class EngineRestTests {
 
   @Test
   void aPageLargerThanTheQueryLimitIsABadRequest() throws Exception {
-    HttpResponse<String> response = get("/engine-rest/task?maxResults=" + (QUERY_MAX_RESULTS + 1), INVESTMENT_OFFICER);
+    Reply response = get(engineRest + "/task?maxResults=" + (QUERY_MAX_RESULTS + 1), INVESTMENT_OFFICER);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json(response).path("type").asText()).isEqualTo("BadUserRequestException");
@@ -179,7 +171,7 @@ class EngineRestTests {
 
   @Test
   void aQueryWithoutAPageIsABadRequest() throws Exception {
-    HttpResponse<String> response = get("/engine-rest/task", INVESTMENT_OFFICER);
+    Reply response = get(engineRest + "/task", INVESTMENT_OFFICER);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json(response).path("type").asText()).isEqualTo("BadUserRequestException");
@@ -192,7 +184,7 @@ class EngineRestTests {
   void startWithAJsonVariableRegistersTheRequestUnderARegistryNumber() throws Exception {
     String ref = newReference();
 
-    HttpResponse<String> response = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+    Reply response = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode instance = json(response);
@@ -209,7 +201,7 @@ class EngineRestTests {
   void startWithAStringVariableRegistersTheRequest() throws Exception {
     String ref = newReference();
 
-    HttpResponse<String> response = start(ADMIN, requestVariable("String", TestRequests.recyclingPlantJson(ref)));
+    Reply response = start(ADMIN, requestVariable("String", TestRequests.recyclingPlantJson(ref)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     String businessKey = json(response).path("businessKey").asText();
@@ -226,7 +218,7 @@ class EngineRestTests {
             .replace("\"hazardClass\": 3", "\"hazardClass\": 9");
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> response = start(ADMIN, requestVariable("Json", invalid));
+    Reply response = start(ADMIN, requestVariable("Json", invalid));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains("investor.country", "project.hazardClass");
@@ -240,7 +232,7 @@ class EngineRestTests {
     noVariables.putObject("variables");
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> response = start(ADMIN, noVariables);
+    Reply response = start(ADMIN, noVariables);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains(IntakeVariables.REQUEST);
@@ -258,7 +250,7 @@ class EngineRestTests {
     info.put("serializationDataFormat", "application/x-java-serialized-object");
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> response = start(ADMIN, body);
+    Reply response = start(ADMIN, body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(processInstanceCount()).isEqualTo(instancesBefore);
@@ -307,10 +299,10 @@ class EngineRestTests {
     long instancesBefore = processInstanceCount();
     long rowsBefore = registryRowCountAll();
 
-    HttpResponse<String> response = start(ADMIN, body);
+    Reply response = start(ADMIN, body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonNode error = json(response);
     assertThat(error.path("type").asText()).as(response.body()).isEqualTo(errorType);
     assertThat(error.path("message").asText()).isNotBlank();
@@ -326,7 +318,7 @@ class EngineRestTests {
   void startWithAMalformedJsonStringIsABadRequest() throws Exception {
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> response = start(ADMIN, requestVariable("String", "{\"externalReference\": \"REST-broken\""));
+    Reply response = start(ADMIN, requestVariable("String", "{\"externalReference\": \"REST-broken\""));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains("request");
@@ -338,7 +330,7 @@ class EngineRestTests {
   void startWithAMalformedJsonVariableIsABadRequest() throws Exception {
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> response = start(ADMIN, requestVariable("Json", "{\"externalReference\": \"REST-broken-json\""));
+    Reply response = start(ADMIN, requestVariable("Json", "{\"externalReference\": \"REST-broken-json\""));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(registryRowCount("REST-broken-json")).isZero();
@@ -349,12 +341,12 @@ class EngineRestTests {
   void anOfficialsStartIsNeitherBlockedByNorAnsweredWithAnotherAccountsReference() throws Exception {
     // given an investor filed a reference over the investor API
     String ref = newReference();
-    HttpResponse<String> filed = post("/api/v1/localisation-requests", INVESTOR, objectMapper.readTree(TestRequests.recyclingPlantJson(ref)));
+    Reply filed = post("/api/v1/localisation-requests", INVESTOR, objectMapper.readTree(TestRequests.recyclingPlantJson(ref)));
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     long instancesBefore = processInstanceCount();
 
     // when an official registers a request with the same reference (gathered at a fair)
-    HttpResponse<String> started = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+    Reply started = start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
 
     // then it is the official's own request: the investor's reference neither blocks nor shows
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -367,11 +359,11 @@ class EngineRestTests {
   void startWithTheSameExternalReferenceFromTheSameAccountAgainIsAConflict() throws Exception {
     String ref = newReference();
     ObjectNode body = requestVariable("Json", TestRequests.recyclingPlantJson(ref));
-    HttpResponse<String> first = start(ADMIN, body);
+    Reply first = start(ADMIN, body);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> second = start(ADMIN, body);
+    Reply second = start(ADMIN, body);
 
     assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
     assertThat(json(second).path("message").asText()).contains(ref);
@@ -384,7 +376,7 @@ class EngineRestTests {
     String ref = newReference();
     long instancesBefore = processInstanceCount();
 
-    HttpResponse<String> response = start(INVESTOR, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
+    Reply response = start(INVESTOR, requestVariable("Json", TestRequests.recyclingPlantJson(ref)));
 
     // investors use the investor API only: refused before the engine is asked
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
@@ -436,7 +428,7 @@ class EngineRestTests {
   void assessmentWithAnUnknownDecisionIsABadRequestAndTheTaskStaysOpen() throws Exception {
     Task assessment = startAndScreen();
 
-    HttpResponse<String> response =
+    Reply response =
         complete(assessment, INVESTMENT_OFFICER, decision(DecisionVariables.ASSESSMENT_DECISION, "MAYBE"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -448,7 +440,7 @@ class EngineRestTests {
   void assessmentWithoutADecisionIsABadRequestAndTheTaskStaysOpen() throws Exception {
     Task assessment = startAndScreen();
 
-    HttpResponse<String> response = complete(assessment, INVESTMENT_OFFICER, objectMapper.createObjectNode());
+    Reply response = complete(assessment, INVESTMENT_OFFICER, objectMapper.createObjectNode());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains(DecisionVariables.ASSESSMENT_DECISION);
@@ -459,7 +451,7 @@ class EngineRestTests {
   void assessmentToProceedSendsARecyclingPlantToEnvironmentalReview() throws Exception {
     Task assessment = startAndScreen();
 
-    HttpResponse<String> response =
+    Reply response =
         complete(assessment, INVESTMENT_OFFICER, decision(DecisionVariables.ASSESSMENT_DECISION, "PROCEED"));
 
     // battery recycling with hazard class 3: the priority decision requires environmental review
@@ -470,9 +462,9 @@ class EngineRestTests {
     assertThat(review).isNotNull();
     assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewEnvironmentalImpact");
     // and the environmental reviewer finds it among the tasks of their group
-    HttpResponse<String> reviewerTasks =
+    Reply reviewerTasks =
         get(
-            "/engine-rest/task?processInstanceId=" + assessment.getProcessInstanceId()
+            engineRest + "/task?processInstanceId=" + assessment.getProcessInstanceId()
                 + "&taskDefinitionKey=Task_ReviewEnvironmentalImpact&maxResults=10",
             ECO_REVIEWER);
     assertThat(reviewerTasks.statusCode()).as(reviewerTasks.body()).isEqualTo(200);
@@ -484,7 +476,7 @@ class EngineRestTests {
   void complianceOfficerCannotCompleteTheAssessment() throws Exception {
     Task assessment = startAndScreen();
 
-    HttpResponse<String> response =
+    Reply response =
         complete(assessment, COMPLIANCE_OFFICER, decision(DecisionVariables.ASSESSMENT_DECISION, "PROCEED"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
@@ -498,7 +490,7 @@ class EngineRestTests {
   void adminDeploysASmallModelWhenAnOperatorSwitchedDeploymentsOn() throws Exception {
     String name = "probe-" + UUID.randomUUID();
 
-    HttpResponse<String> response = deploy(name, probeModel(name), 0, false);
+    Reply response = deploy(name, probeModel(name), 0, false);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(json(response).path("deployedProcessDefinitions")).hasSize(1);
@@ -511,7 +503,7 @@ class EngineRestTests {
     String name = "probe-" + UUID.randomUUID();
 
     // a resource of more than the limit on its own (a multipart reader never reads the final "--")
-    HttpResponse<String> response = deploy(name, probeModel(name), MAX_DEPLOYMENT_BYTES + 1, lengthDeclared);
+    Reply response = deploy(name, probeModel(name), MAX_DEPLOYMENT_BYTES + 1, lengthDeclared);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
     assertThat(json(response).path("type").asText()).isEqualTo("BodyTooLargeException");
@@ -523,7 +515,7 @@ class EngineRestTests {
 
   @Test
   void webappsAreServed() throws Exception {
-    HttpResponse<String> response = get("/camunda/app/welcome/default/", null);
+    Reply response = get("/camunda/app/welcome/" + processEngine.getName() + "/", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).containsIgnoringCase("<html");
@@ -531,7 +523,7 @@ class EngineRestTests {
 
   @Test
   void healthIsExposed() throws Exception {
-    HttpResponse<String> response = get("/actuator/health", null);
+    Reply response = get("/actuator/health", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).path("status").asText()).isEqualTo("UP");
@@ -545,12 +537,7 @@ class EngineRestTests {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private record Credentials(String user, String password) {
-    String header() {
-      String pair = user + ":" + password;
-      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-  }
+  private record Credentials(String user, String password) {}
 
   private static String newReference() {
     return "REST-" + UUID.randomUUID();
@@ -558,7 +545,7 @@ class EngineRestTests {
 
   /** Starts a complete recycling request as admin and runs its screening job. */
   private Task startAndScreen() throws Exception {
-    HttpResponse<String> started =
+    Reply started =
         start(ADMIN, requestVariable("Json", TestRequests.recyclingPlantJson(newReference())));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String processInstanceId = json(started).path("id").asText();
@@ -583,7 +570,7 @@ class EngineRestTests {
    * Deploys a model as Camunda's clients do ({@code multipart/form-data}), with a second resource of
    * {@code paddingBytes} spaces when that is above zero.
    */
-  private HttpResponse<String> deploy(String name, String model, int paddingBytes, boolean lengthDeclared)
+  private Reply deploy(String name, String model, int paddingBytes, boolean lengthDeclared)
       throws Exception {
     String boundary = "----probe" + UUID.randomUUID();
     String body =
@@ -592,16 +579,9 @@ class EngineRestTests {
             + (paddingBytes > 0 ? part(boundary, "padding.txt", "padding.txt") + " ".repeat(paddingBytes) + "\r\n" : "")
             + "--" + boundary + "--\r\n";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
-            .header("Authorization", ADMIN.header())
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(
-                lengthDeclared
-                    ? BodyPublishers.ofByteArray(bytes)
-                    : BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
-            .build();
-    return http.send(request, BodyHandlers.ofString());
+    String contentType = "multipart/form-data; boundary=" + boundary;
+    HttpTestClient.Request request = as(ADMIN).request("POST", engineRest + "/deployment/create");
+    return (lengthDeclared ? request.body(contentType, bytes) : request.chunked(contentType, bytes)).send();
   }
 
   private static String part(String boundary, String name, String fileName) {
@@ -627,36 +607,30 @@ class EngineRestTests {
     return variables;
   }
 
-  private HttpResponse<String> start(Credentials credentials, JsonNode body) throws Exception {
-    return post(START_PATH, credentials, body);
+  private Reply start(Credentials credentials, JsonNode body) throws Exception {
+    return post(startPath, credentials, body);
   }
 
-  private HttpResponse<String> complete(Task task, Credentials credentials, ObjectNode variables)
+  private Reply complete(Task task, Credentials credentials, ObjectNode variables)
       throws Exception {
     ObjectNode body = objectMapper.createObjectNode();
     body.set("variables", variables);
-    return post("/engine-rest/task/" + task.getId() + "/complete", credentials, body);
+    return post(engineRest + "/task/" + task.getId() + "/complete", credentials, body);
   }
 
-  private HttpResponse<String> get(String path, Credentials credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-    if (credentials != null) {
-      request.header("Authorization", credentials.header());
-    }
-    return http.send(request.build(), BodyHandlers.ofString());
+  private Reply get(String path, Credentials credentials) {
+    return (credentials == null ? http : as(credentials)).get(path);
   }
 
-  private HttpResponse<String> post(String path, Credentials credentials, JsonNode body) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", credentials.header())
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(objectMapper.writeValueAsString(body)))
-            .build();
-    return http.send(request, BodyHandlers.ofString());
+  private Reply post(String path, Credentials credentials, JsonNode body) throws Exception {
+    return as(credentials).post(path, objectMapper.writeValueAsString(body));
   }
 
-  private JsonNode json(HttpResponse<String> response) throws IOException {
+  private HttpTestClient as(Credentials credentials) {
+    return http.as(credentials.user(), credentials.password());
+  }
+
+  private JsonNode json(Reply response) throws IOException {
     return objectMapper.readTree(response.body());
   }
 

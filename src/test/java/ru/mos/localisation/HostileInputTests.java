@@ -5,19 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +31,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import ru.mos.localisation.ApiCalls.Reply;
-import ru.mos.localisation.ApiCalls.User;
+import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.process.ProcessVariables;
 import ru.mos.localisation.intake.IntakeVariables;
 
@@ -56,31 +43,25 @@ import ru.mos.localisation.intake.IntakeVariables;
  * variable). Each is a 4xx, never a 5xx, in the door's error format, and stores nothing. Text that
  * looks like an expression but is otherwise valid is stored verbatim and never evaluated.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.generate-unique-process-engine-name=false")
-@ActiveProfiles({"demo", "test"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ApplicationTest
 class HostileInputTests {
 
   private static final String API_PATH = "/api/v1/localisation-requests";
   private static final String START_PATH =
       "/engine-rest/process-definition/key/" + ProcessVariables.PROCESS_KEY + "/start";
-  private static final String INVESTOR = basic("investor", "demo");
-  private static final String INVESTOR2 = basic("investor2", "demo");
   /** localisation.api.max-body-bytes and localisation.engine-rest.max-body-bytes of application.yml. */
   private static final int API_MAX_BODY_BYTES = 65_536;
   private static final int ENGINE_REST_MAX_BODY_BYTES = 1_048_576;
-  private static final String ADMIN = basic("admin", "admin");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static final String SQL_INJECTION = "'; DROP TABLE localisation_request; --";
   private static final String JUEL_DOLLAR = "${execution.setVariable('x', 1)}";
   private static final String JUEL_HASH = "#{execution.setVariable('x', 1)}";
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpTestClient investor;
+  private final HttpTestClient investor2;
+  private final HttpTestClient admin;
   private final int port;
-  private final String baseUrl;
   private final JdbcClient jdbc;
   private final HistoryService historyService;
   private final ManagementService managementService;
@@ -89,7 +70,10 @@ class HostileInputTests {
   HostileInputTests(
       @LocalServerPort int port, JdbcClient jdbc, HistoryService historyService, ManagementService managementService) {
     this.port = port;
-    this.baseUrl = "http://localhost:" + port;
+    HttpTestClient http = HttpTestClient.onPort(port);
+    this.investor = http.as("investor", "demo");
+    this.investor2 = http.as("investor2", "demo");
+    this.admin = http.as("admin", "admin");
     this.jdbc = jdbc;
     this.historyService = historyService;
     this.managementService = managementService;
@@ -214,10 +198,10 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     long rowsBefore = registryRows();
     long instancesBefore = processInstances();
 
-    HttpResponse<String> response = post(API_PATH, INVESTOR, hostile.body().apply(newReference()));
+    Reply response = post(API_PATH, investor, hostile.body().apply(newReference()));
 
     assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
-    assertThat(response.headers().firstValue("Content-Type"))
+    assertThat(response.header("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = readTree(response.body());
     assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
@@ -232,7 +216,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     long rowsBefore = registryRows();
     long instancesBefore = processInstances();
 
-    HttpResponse<String> response = post(START_PATH, ADMIN, body.apply(newReference()));
+    Reply response = post(START_PATH, admin, body.apply(newReference()));
 
     assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
     if (name.equals("envelope: variables is an array") || name.equals("envelope: not JSON")) {
@@ -268,11 +252,11 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     long rowsBefore = registryRows();
     long instancesBefore = processInstances();
 
-    HttpResponse<String> api = post(API_PATH, INVESTOR, body);
-    HttpResponse<String> engineRest = post(START_PATH, ADMIN, jsonVariable(body));
+    Reply api = post(API_PATH, investor, body);
+    Reply engineRest = post(START_PATH, admin, jsonVariable(body));
 
     assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
-    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(api.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(readTree(api.body()).path("errors").findValuesAsText("field")).containsExactly(path);
     assertThat(engineRest.statusCode()).as(engineRest.body()).isEqualTo(400);
     JsonNode error = readTree(engineRest.body());
@@ -302,18 +286,18 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     long rowsBefore = registryRows();
     long instancesBefore = processInstances();
 
-    HttpResponse<String> response =
-        post(path, path.equals(API_PATH) ? INVESTOR : ADMIN, lengthDeclared ? declared(body) : chunked(body));
+    Reply response =
+        post(path, path.equals(API_PATH) ? investor : admin, body, lengthDeclared);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
     JsonNode error = readTree(response.body());
     String expected = "Request body exceeds " + limit + " bytes";
     if (path.equals(API_PATH)) {
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(error.path("status").asInt()).isEqualTo(413);
       assertThat(error.path("detail").asText()).isEqualTo(expected);
     } else {
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
       assertThat(error.path("type").asText()).isEqualTo("BodyTooLargeException");
       assertThat(error.path("message").asText()).isEqualTo(expected);
     }
@@ -328,8 +312,8 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     String request = path.equals(API_PATH) ? valid(ref) : jsonVariable(valid(ref));
     byte[] body = padded(request, limit);
 
-    HttpResponse<String> response =
-        post(path, path.equals(API_PATH) ? INVESTOR : ADMIN, lengthDeclared ? declared(body) : chunked(body));
+    Reply response =
+        post(path, path.equals(API_PATH) ? investor : admin, body, lengthDeclared);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(path.equals(API_PATH) ? 201 : 200);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM localisation_request WHERE external_reference = ?").param(ref).query(Long.class).single())
@@ -340,7 +324,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   void expressionsInTextFieldsOfTheInvestorApiAreStoredVerbatimAndNeverEvaluated() throws Exception {
     String ref = newReference();
 
-    HttpResponse<String> response = post(API_PATH, INVESTOR, withExpressions(ref));
+    Reply response = post(API_PATH, investor, withExpressions(ref));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     assertStoredVerbatimAndNotEvaluated(ref);
@@ -350,7 +334,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   void expressionsInTextFieldsOfAnEngineRestStartAreStoredVerbatimAndNeverEvaluated() throws Exception {
     String ref = newReference();
 
-    HttpResponse<String> response = post(START_PATH, ADMIN, jsonVariable(withExpressions(ref)));
+    Reply response = post(START_PATH, admin, jsonVariable(withExpressions(ref)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertStoredVerbatimAndNotEvaluated(ref);
@@ -398,13 +382,13 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     assertThat(waitsAt(flaggedInstance, "Task_ReviewScreeningHit")).isTrue();
     assertThat(waitsAt(cleanInstance, "Task_AssessRequest")).isTrue();
     // and the flagged investor's view says what the clean one's says: under review, nothing more
-    JsonNode flaggedView = readTree(get(API_PATH + "/" + flagged, INVESTOR).body());
-    JsonNode cleanView = readTree(get(API_PATH + "/" + clean, INVESTOR).body());
+    JsonNode flaggedView = readTree(get(API_PATH + "/" + flagged, investor).body());
+    JsonNode cleanView = readTree(get(API_PATH + "/" + clean, investor).body());
     assertThat(flaggedView.path("stage").asText()).isEqualTo("ASSESSMENT").isEqualTo(cleanView.path("stage").asText());
     assertThat(flaggedView.path("timeline").findValuesAsText("type"))
         .containsExactly("REGISTERED", "STAGE_ASSESSMENT")
         .isEqualTo(cleanView.path("timeline").findValuesAsText("type"));
-    String flaggedList = get(API_PATH + "?size=100", INVESTOR).body();
+    String flaggedList = get(API_PATH + "?size=100", investor).body();
     for (String seen : List.of(flaggedView.toString(), flaggedList)) {
       assertThat(seen.toUpperCase(Locale.ROOT)).doesNotContain("SCREENING", "COMPLIANCE");
     }
@@ -414,7 +398,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   @ValueSource(strings = {"BLOCKED HOLDINGS LIMITED", "Blocked  Holdings, Ltd", "ООО «Вlocked Ноldings»", "\uff22locked Holdings Ltd"})
   void aVariantOfAListedNameStartedOverEngineRestIsAHit(String name) throws Exception {
     String ref = newReference();
-    HttpResponse<String> started = post(START_PATH, ADMIN, jsonVariable(setIn(ref, "investor", "name", quote(name))));
+    Reply started = post(START_PATH, admin, jsonVariable(setIn(ref, "investor", "name", quote(name))));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 
     String instance = screen(readTree(started.body()).path("businessKey").asText());
@@ -423,7 +407,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   }
 
   private String fileAsInvestor(String body) throws Exception {
-    HttpResponse<String> filed = post(API_PATH, INVESTOR, body);
+    Reply filed = post(API_PATH, investor, body);
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     return readTree(filed.body()).path("number").asText();
   }
@@ -449,13 +433,13 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   void aReferenceSquattedUnderAnotherCompanysRegistrationNumberNeitherBlocksNorRevealsTheRightfulRequest() throws Exception {
     String ref = newReference();
     // given another investor account filed the reference first, under the rightful company's number
-    HttpResponse<String> squatted = post(API_PATH, INVESTOR2, valid(ref));
+    Reply squatted = post(API_PATH, investor2, valid(ref));
     assertThat(squatted.statusCode()).as(squatted.body()).isEqualTo(201);
     String squatterNumber = readTree(squatted.body()).path("number").asText();
     long instancesBefore = processInstances();
 
     // when the rightful investor files it
-    HttpResponse<String> rightful = post(API_PATH, INVESTOR, valid(ref));
+    Reply rightful = post(API_PATH, investor, valid(ref));
 
     // then it is a new request of its own, and nothing in the answer points at the squatter's
     assertThat(rightful.statusCode()).as(rightful.body()).isEqualTo(201);
@@ -468,15 +452,15 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   @Test
   void anotherAccountRepeatingAnInvestorsReferenceGetsItsOwnRequestAndNeverTheInvestors() throws Exception {
     String ref = newReference();
-    HttpResponse<String> first = post(API_PATH, INVESTOR, valid(ref));
+    Reply first = post(API_PATH, investor, valid(ref));
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     String investorsNumber = readTree(first.body()).path("number").asText();
 
     // the same body from another account, and again: its own request, then that one again
-    HttpResponse<String> other = post(API_PATH, INVESTOR2, valid(ref));
-    HttpResponse<String> otherAgain = post(API_PATH, INVESTOR2, valid(ref));
+    Reply other = post(API_PATH, investor2, valid(ref));
+    Reply otherAgain = post(API_PATH, investor2, valid(ref));
     // the investor's own repetition still answers the investor's request
-    HttpResponse<String> again = post(API_PATH, INVESTOR, valid(ref));
+    Reply again = post(API_PATH, investor, valid(ref));
 
     assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
     String othersNumber = readTree(other.body()).path("number").asText();
@@ -492,7 +476,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
   void thirtyConcurrentSubmissionsOfOneReferenceAllAnswerTheOneRequest() throws Exception {
     String ref = newReference();
     int clients = 30;
-    ApiCalls api = new ApiCalls(port, Duration.ofSeconds(60));
+    HttpTestClient api = HttpTestClient.onPort(port, Duration.ofSeconds(60)).as("investor", "demo");
     ExecutorService threads = Executors.newFixedThreadPool(clients);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -500,7 +484,7 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
       for (int i = 0; i < clients; i++) {
         replies.add(threads.submit(() -> {
           start.await();
-          return api.post(new User("investor", "demo"), API_PATH, valid(ref));
+          return api.post(API_PATH, valid(ref));
         }));
       }
       start.countDown();
@@ -509,8 +493,8 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
       Set<String> numbers = new HashSet<>();
       for (Future<Reply> reply : replies) {
         Reply answer = reply.get(90, TimeUnit.SECONDS);
-        statuses.add(answer.status());
-        numbers.add(answer.body().path("number").asText());
+        statuses.add(answer.statusCode());
+        numbers.add(answer.json().path("number").asText());
       }
       assertThat(statuses).as("one created, every other answered with it").containsOnly(201, 200);
       assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
@@ -611,37 +595,18 @@ cases.add(Arguments.of("envelope: businessKey is an expression", (UnaryOperator<
     return "HOSTILE-" + UUID.randomUUID();
   }
 
-  private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  private Reply get(String path, HttpTestClient user) {
+    return user.get(path);
   }
 
-  private HttpResponse<String> get(String path, String authorization) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build();
-    return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+  private Reply post(String path, HttpTestClient user, String body) {
+    return user.post(path, body);
   }
 
-  private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
-    return post(path, authorization, BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-  }
-
-  private HttpResponse<String> post(String path, String authorization, BodyPublisher body) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .POST(body)
-            .build();
-    return http.send(request, BodyHandlers.ofString());
-  }
-
-  /** A body with its Content-Length. */
-  private static BodyPublisher declared(byte[] body) {
-    return BodyPublishers.ofByteArray(body);
-  }
-
-  /** A body sent chunked, without a Content-Length: the server learns its size only by reading it. */
-  private static BodyPublisher chunked(byte[] body) {
-    return BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+  /** A JSON body with its Content-Length, or chunked without one: the server learns its size only by reading it. */
+  private Reply post(String path, HttpTestClient user, byte[] body, boolean lengthDeclared) {
+    HttpTestClient.Request request = user.request("POST", path);
+    return (lengthDeclared ? request.body("application/json", body) : request.chunked("application/json", body)).send();
   }
 
   private long registryRows() {

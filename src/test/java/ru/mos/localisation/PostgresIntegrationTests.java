@@ -1,6 +1,7 @@
 package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DECISION;
 import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_CONDITIONS;
 import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
@@ -16,21 +17,13 @@ import static ru.mos.localisation.support.SupportVariables.SUPPORT_MEASURES;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.HttpTestClient.Credentials;
+import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 
@@ -64,27 +55,13 @@ import ru.mos.localisation.request.RequestRegistry;
  * schema, the job executor running the asynchronous screening by itself, and both HTTP doors
  * (the investor API and {@code /engine-rest}) called over the network with HTTP Basic.
  *
- * <p>The database is a bean of this test's context ({@link EmbeddedPostgresConfiguration}), so it
- * starts with the context and the context closes it last, after the engine, its job executor and
- * the connection pool ({@code @DirtiesContext}: after this class). Other test contexts in the same
- * JVM have engines of their own, so the engine's name is unique and {@code /engine-rest} is called
- * with it ({@code /engine-rest/engine/<name>/…}); in production the one engine is {@code default}
- * and the same resources answer without the prefix.
+ * <p>The database is a bean of the shared {@link PostgresTest} context, so it starts with the
+ * context and the context closes it last, after the engine, its job executor and the connection
+ * pool. Other test contexts in the same JVM have engines of their own, so the engine's name is
+ * unique and {@code /engine-rest} is called with it ({@code /engine-rest/engine/<name>/…}); in
+ * production the one engine is {@code default} and the same resources answer without the prefix.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // the screening job runs by itself, as in production
-      "camunda.bpm.job-execution.enabled=true",
-      "camunda.bpm.job-execution.wait-time-in-millis=500",
-      "camunda.bpm.job-execution.max-wait=2000",
-      // other Spring test contexts with their own engines live in the same JVM
-      "camunda.bpm.generate-unique-process-engine-name=true",
-      "camunda.bpm.generate-unique-process-application-name=true"
-    })
-@ActiveProfiles("demo")
-@Import(EmbeddedPostgresConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@PostgresTest
 class PostgresIntegrationTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresIntegrationTests.class);
@@ -93,23 +70,18 @@ class PostgresIntegrationTests {
   private static final String REQUESTS = "/api/v1/localisation-requests";
   private static final String INVESTOR_REGISTRATION_NUMBER = "91310000MA1FL0000X";
 
-  private static final User INVESTOR = new User("investor", "demo");
-  private static final User INVESTOR2 = new User("investor2", "demo");
-  private static final User OFFICER = new User("investment.officer", "demo");
-  private static final User HEAD = new User("investment.head", "demo");
-  private static final User ECO_REVIEWER = new User("eco.reviewer", "demo");
-  private static final User MOSPROM_SPECIALIST = new User("mosprom.specialist", "demo");
-  private static final User SITE_OFFICER = new User("site.officer", "demo");
-  private static final User ADMIN = new User("admin", "admin");
-  private static final User ANONYMOUS = null;
+  private static final Credentials INVESTOR = new Credentials("investor", "demo");
+  private static final Credentials INVESTOR2 = new Credentials("investor2", "demo");
+  private static final Credentials OFFICER = new Credentials("investment.officer", "demo");
+  private static final Credentials HEAD = new Credentials("investment.head", "demo");
+  private static final Credentials ECO_REVIEWER = new Credentials("eco.reviewer", "demo");
+  private static final Credentials MOSPROM_SPECIALIST = new Credentials("mosprom.specialist", "demo");
+  private static final Credentials SITE_OFFICER = new Credentials("site.officer", "demo");
+  private static final Credentials ADMIN = new Credentials("admin", "admin");
+  private static final Credentials ANONYMOUS = null;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final HttpTestClient http;
   private final ObjectMapper json = new ObjectMapper();
-  private final String baseUrl;
   private final String engineRest;
   private final JdbcTemplate jdbc;
   private final HistoryService historyService;
@@ -122,7 +94,7 @@ class PostgresIntegrationTests {
       JdbcTemplate jdbc,
       HistoryService historyService,
       RequestRegistry registry) {
-    this.baseUrl = "http://localhost:" + port;
+    this.http = HttpTestClient.onPort(port, TIMEOUT);
     this.engineRest = "/engine-rest/engine/" + processEngine.getName();
     this.jdbc = jdbc;
     this.historyService = historyService;
@@ -140,31 +112,31 @@ class PostgresIntegrationTests {
     prepareSupportPackage(number);
     String siteId = selectBestCandidateSite(number);
     Reply offered = get(INVESTOR, REQUESTS + "/" + number);
-    assertThat(offered.body().path("stage").asText()).isEqualTo("SUPPORT_AND_SITE");
-    assertThat(offered.body().path("candidateSiteIds").isEmpty()).isTrue();
-    assertThat(offered.body().path("site").path("id").asText()).isEqualTo(siteId);
-    assertThat(offered.body().path("site").path("status").asText()).isEqualTo("RESERVED");
+    assertThat(offered.json().path("stage").asText()).isEqualTo("SUPPORT_AND_SITE");
+    assertThat(offered.json().path("candidateSiteIds").isEmpty()).isTrue();
+    assertThat(offered.json().path("site").path("id").asText()).isEqualTo(siteId);
+    assertThat(offered.json().path("site").path("status").asText()).isEqualTo("RESERVED");
     assertThat(notificationTypes(number)).contains("SUPPORT_PACKAGE_REGISTERED", "SITE_OFFERED");
     // and the investor accepts the offered site
     Reply answered = answerSiteOffer(number, true);
-    assertThat(answered.status()).as("answer: %s", answered.body()).isEqualTo(200);
-    assertThat(answered.body().path("stage").asText()).isEqualTo("FINAL_APPROVAL");
+    assertThat(answered.statusCode()).as("answer: %s", answered.json()).isEqualTo(200);
+    assertThat(answered.json().path("stage").asText()).isEqualTo("FINAL_APPROVAL");
     // and the board approves
     String finalApproval = awaitTask(HEAD, number, "Task_DecideFinalApproval");
-    assertThat(complete(HEAD, finalApproval, FINAL_DECISION, "APPROVE").status()).isEqualTo(204);
+    assertThat(complete(HEAD, finalApproval, FINAL_DECISION, "APPROVE").statusCode()).isEqualTo(204);
 
     // then the investor sees the approval with an agreement number, the allocated site and a timeline
     Reply view = get(INVESTOR, REQUESTS + "/" + number);
-    assertThat(view.status()).isEqualTo(200);
-    assertThat(view.body().path("status").asText()).isEqualTo("APPROVED");
-    assertThat(view.body().path("stage").asText()).isEqualTo("DONE");
-    assertThat(view.body().path("agreementNumber").asText())
+    assertThat(view.statusCode()).isEqualTo(200);
+    assertThat(view.json().path("status").asText()).isEqualTo("APPROVED");
+    assertThat(view.json().path("stage").asText()).isEqualTo("DONE");
+    assertThat(view.json().path("agreementNumber").asText())
         .isEqualTo("AGR-" + number.substring("LOC-".length()));
-    JsonNode site = view.body().path("site");
+    JsonNode site = view.json().path("site");
     assertThat(site.path("id").asText()).isEqualTo(siteId);
     assertThat(site.path("status").asText()).isEqualTo("ALLOCATED");
     assertThat(site.path("requestNumber").asText()).isEqualTo(number);
-    assertThat(texts(view.body().path("timeline"), "type"))
+    assertThat(texts(view.json().path("timeline"), "type"))
         .contains(
             "REGISTERED",
             "STAGE_ENVIRONMENTAL_REVIEW",
@@ -204,18 +176,18 @@ class PostgresIntegrationTests {
     Reply withdrawn = post(INVESTOR, REQUESTS + "/" + number + "/withdrawal", "{\"reason\": \"Moving the plant to Kazan\"}");
 
     // then the request is closed as withdrawn and the site is available to others again
-    assertThat(withdrawn.status()).as("withdrawal: %s", withdrawn.body()).isEqualTo(200);
-    assertThat(withdrawn.body().path("status").asText()).isEqualTo("WITHDRAWN");
-    assertThat(withdrawn.body().path("stage").asText()).isEqualTo("DONE");
-    assertThat(withdrawn.body().path("site").isNull()).as("site: %s", withdrawn.body().path("site")).isTrue();
+    assertThat(withdrawn.statusCode()).as("withdrawal: %s", withdrawn.json()).isEqualTo(200);
+    assertThat(withdrawn.json().path("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(withdrawn.json().path("stage").asText()).isEqualTo("DONE");
+    assertThat(withdrawn.json().path("site").isNull()).as("site: %s", withdrawn.json().path("site")).isTrue();
     JsonNode released = siteInRegistry(siteId);
     assertThat(released.path("status").asText()).isEqualTo("AVAILABLE");
     assertThat(released.path("requestNumber").textValue()).isNull();
     assertThat(reservations(number)).containsExactly(Map.entry(siteId, "RELEASED"));
     assertThat(notificationTypes(number)).contains("SITE_OFFERED", "WITHDRAWN");
-    assertThat(texts(withdrawn.body().path("timeline"), "type")).contains("SITE_RELEASED", "WITHDRAWN");
+    assertThat(texts(withdrawn.json().path("timeline"), "type")).contains("SITE_RELEASED", "WITHDRAWN");
     // no official still has work on it, and neither process instance runs on
-    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number + "&maxResults=10").body()).isEmpty();
+    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number + "&maxResults=10").json()).isEmpty();
     String requestInstance = endedInstance(PROCESS_KEY, number).getId();
     // (Camunda names the event subprocess as the end activity; the end event inside it was passed)
     assertThat(
@@ -230,11 +202,11 @@ class PostgresIntegrationTests {
 
     // and withdrawing again, or answering the offer now, is a conflict
     Reply again = post(INVESTOR, REQUESTS + "/" + number + "/withdrawal", "{\"reason\": \"Once more\"}");
-    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
-    assertThat(again.body().path("status").asInt()).isEqualTo(409);
-    assertThat(answerSiteOffer(number, true).status()).isEqualTo(409);
-    assertThat(get(INVESTOR, REQUESTS + "/" + number).body().path("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(again.json().path("status").asInt()).isEqualTo(409);
+    assertThat(answerSiteOffer(number, true).statusCode()).isEqualTo(409);
+    assertThat(get(INVESTOR, REQUESTS + "/" + number).json().path("status").asText()).isEqualTo("WITHDRAWN");
   }
 
   @Test
@@ -243,17 +215,17 @@ class PostgresIntegrationTests {
     String number = submit("PG-WITHDRAW-002");
     assessAndReviewEnvironmentalImpact(number);
     awaitTask(SITE_OFFICER, number, "Task_SelectSite");
-    assertThat(get(INVESTOR, REQUESTS + "/" + number).body().path("candidateSiteIds")).isNotEmpty();
+    assertThat(get(INVESTOR, REQUESTS + "/" + number).json().path("candidateSiteIds")).isNotEmpty();
 
     // when the investor withdraws it
     Reply withdrawn = post(INVESTOR, REQUESTS + "/" + number + "/withdrawal", "{\"reason\": \"Postponed\"}");
 
     // then nothing is being selected any more: no task, no candidates, no site
-    assertThat(withdrawn.status()).as("withdrawal: %s", withdrawn.body()).isEqualTo(200);
-    assertThat(withdrawn.body().path("status").asText()).isEqualTo("WITHDRAWN");
-    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number + "&maxResults=10").body()).isEmpty();
-    assertThat(withdrawn.body().path("candidateSiteIds")).as("candidate sites of a withdrawn request").isEmpty();
-    assertThat(withdrawn.body().path("site").isNull()).isTrue();
+    assertThat(withdrawn.statusCode()).as("withdrawal: %s", withdrawn.json()).isEqualTo(200);
+    assertThat(withdrawn.json().path("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(get(ADMIN, engineRest + "/task?processInstanceBusinessKey=" + number + "&maxResults=10").json()).isEmpty();
+    assertThat(withdrawn.json().path("candidateSiteIds")).as("candidate sites of a withdrawn request").isEmpty();
+    assertThat(withdrawn.json().path("site").isNull()).isTrue();
     assertThat(reservations(number)).isEmpty();
   }
 
@@ -262,29 +234,29 @@ class PostgresIntegrationTests {
     // given a recycling request without its environmental impact summary
     Reply submitted =
         post(INVESTOR, REQUESTS, withoutDocument(TestRequests.recyclingPlantJson("PG-DOCS-001"), "ENVIRONMENTAL_IMPACT_SUMMARY"));
-    assertThat(submitted.status()).isEqualTo(201);
-    String number = submitted.body().path("number").asText();
+    assertThat(submitted.statusCode()).isEqualTo(201);
+    String number = submitted.json().path("number").asText();
     Reply incomplete = get(INVESTOR, REQUESTS + "/" + number);
-    assertThat(incomplete.body().path("stage").asText()).isEqualTo("DOCUMENTS");
-    assertThat(texts(incomplete.body().path("missingDocuments"))).containsExactly("ENVIRONMENTAL_IMPACT_SUMMARY");
+    assertThat(incomplete.json().path("stage").asText()).isEqualTo("DOCUMENTS");
+    assertThat(texts(incomplete.json().path("missingDocuments"))).containsExactly("ENVIRONMENTAL_IMPACT_SUMMARY");
 
     // when an official confirms the list, the investor is asked for the document
     String confirmation = awaitTask(OFFICER, number, "Task_ConfirmMissingDocuments");
-    assertThat(complete(OFFICER, confirmation, MISSING_DOCUMENTS_CONFIRMED, true).status()).isEqualTo(204);
+    assertThat(complete(OFFICER, confirmation, MISSING_DOCUMENTS_CONFIRMED, true).statusCode()).isEqualTo(204);
     assertThat(notificationTypes(number)).contains("DOCUMENTS_MISSING");
 
     // and when the investor supplies it, the request moves on to screening and assessment
     String documents = REQUESTS + "/" + number + "/documents";
     Reply supplied = post(INVESTOR, documents, "{\"documents\":[\"ENVIRONMENTAL_IMPACT_SUMMARY\"]}");
-    assertThat(supplied.status()).isEqualTo(200);
-    assertThat(supplied.body().path("missingDocuments").isEmpty()).isTrue();
+    assertThat(supplied.statusCode()).isEqualTo(200);
+    assertThat(supplied.json().path("missingDocuments").isEmpty()).isTrue();
     assertThat(awaitTask(OFFICER, number, "Task_AssessRequest")).isNotBlank();
 
     // then supplying again, now that nothing waits for documents, is a conflict
     Reply again = post(INVESTOR, documents, "{\"documents\":[\"ENVIRONMENTAL_IMPACT_SUMMARY\"]}");
-    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
-    assertThat(again.body().path("status").asInt()).isEqualTo(409);
+    assertThat(again.json().path("status").asInt()).isEqualTo(409);
   }
 
   @Test
@@ -318,9 +290,9 @@ class PostgresIntegrationTests {
     }
 
     // then exactly one created the request and all the others got that same request back
-    assertThat(replies).extracting(Reply::status).allMatch(status -> status == 200 || status == 201);
-    assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
-    List<String> numbers = replies.stream().map(reply -> reply.body().path("number").asText()).distinct().toList();
+    assertThat(replies).extracting(Reply::statusCode).allMatch(status -> status == 200 || status == 201);
+    assertThat(replies).filteredOn(reply -> reply.statusCode() == 201).hasSize(1);
+    List<String> numbers = replies.stream().map(reply -> reply.json().path("number").asText()).distinct().toList();
     assertThat(numbers).hasSize(1);
     String number = numbers.get(0);
     assertThat(number).matches("LOC-\\d{4}-\\d{5}");
@@ -348,18 +320,18 @@ class PostgresIntegrationTests {
     // given another account filed the investor's reference under the investor's registration number
     String reference = "PG-SQUAT-001";
     Reply squatted = post(INVESTOR2, REQUESTS, TestRequests.recyclingPlantJson(reference));
-    assertThat(squatted.status()).isEqualTo(201);
+    assertThat(squatted.statusCode()).isEqualTo(201);
 
     // when the investor files it, and again
     Reply rightful = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(reference));
     Reply again = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(reference));
 
     // then the investor has a request of its own, and its repetition answers that one
-    assertThat(rightful.status()).isEqualTo(201);
-    String number = rightful.body().path("number").asText();
-    assertThat(number).isNotEqualTo(squatted.body().path("number").asText());
-    assertThat(again.status()).isEqualTo(200);
-    assertThat(again.body().path("number").asText()).isEqualTo(number);
+    assertThat(rightful.statusCode()).isEqualTo(201);
+    String number = rightful.json().path("number").asText();
+    assertThat(number).isNotEqualTo(squatted.json().path("number").asText());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.json().path("number").asText()).isEqualTo(number);
     assertThat(countRequestsWithReference(reference)).isEqualTo(2);
   }
 
@@ -367,19 +339,19 @@ class PostgresIntegrationTests {
   void hidesOneInvestorsRequestFromAnotherInvestor() {
     // given a request of the first investor
     Reply submitted = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson("PG-OWN-001"));
-    assertThat(submitted.status()).isEqualTo(201);
-    String number = submitted.body().path("number").asText();
-    assertThat(texts(get(INVESTOR, REQUESTS + "?size=100").body().path("items"), "number")).contains(number);
+    assertThat(submitted.statusCode()).isEqualTo(201);
+    String number = submitted.json().path("number").asText();
+    assertThat(texts(get(INVESTOR, REQUESTS + "?size=100").json().path("items"), "number")).contains(number);
 
     // when the second investor looks for it
     Reply foreign = get(INVESTOR2, REQUESTS + "/" + number);
     Reply foreignList = get(INVESTOR2, REQUESTS + "?size=100");
 
     // then it does not exist for them
-    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.contentType()).startsWith("application/problem+json");
-    assertThat(foreignList.status()).isEqualTo(200);
-    assertThat(texts(foreignList.body().path("items"), "number")).doesNotContain(number);
+    assertThat(foreignList.statusCode()).isEqualTo(200);
+    assertThat(texts(foreignList.json().path("items"), "number")).doesNotContain(number);
   }
 
   @Test
@@ -389,13 +361,13 @@ class PostgresIntegrationTests {
     Reply jsonStart = post(ADMIN, start(), startBody(TestRequests.recyclingPlantJson(jsonReference), "Json"));
 
     // then the request is registered under the instance's business key
-    assertThat(jsonStart.status()).isEqualTo(200);
+    assertThat(jsonStart.statusCode()).isEqualTo(200);
     assertRegisteredUnderBusinessKey(jsonStart, jsonReference);
 
     // and the same request as a String variable works too
     String stringReference = "PG-REST-STRING-001";
     Reply stringStart = post(ADMIN, start(), startBody(TestRequests.recyclingPlantJson(stringReference), "String"));
-    assertThat(stringStart.status()).isEqualTo(200);
+    assertThat(stringStart.statusCode()).isEqualTo(200);
     assertRegisteredUnderBusinessKey(stringStart, stringReference);
   }
 
@@ -413,9 +385,9 @@ class PostgresIntegrationTests {
     Reply anonymous = post(ANONYMOUS, start(), startBody(TestRequests.recyclingPlantJson(anonymousReference), "Json"));
 
     // then both are refused and neither left a request or a process instance behind
-    assertThat(invalid.status()).isEqualTo(400);
-    assertThat(invalid.body().path("message").asText()).contains("hazardClass");
-    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.json().path("message").asText()).contains("hazardClass");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(registry.findByExternalReference("admin", invalidReference)).isEmpty();
     assertThat(countRequestsWithReference(anonymousReference)).isZero();
     assertThat(countRequests()).isEqualTo(requestsBefore);
@@ -435,31 +407,29 @@ class PostgresIntegrationTests {
   void aTwentyMebibyteFileStreamsIntoPostgresAndBackWithinABoundedHeap(@TempDir Path directory) throws IOException {
     // given a running request and a file of exactly the 20 MiB a document may have
     String number = submit("PG-DOCS-20MIB");
-    Path file = DocumentCalls.pdf(directory.resolve("business-plan-full.pdf"), 20L * 1024 * 1024);
-    DocumentCalls calls = new DocumentCalls(baseUrl);
+    Path file = Multipart.pdf(directory.resolve("business-plan-full.pdf"), 20L * 1024 * 1024);
+    HttpTestClient investor = http.as(INVESTOR);
     String documents = REQUESTS + "/" + number + "/documents";
-
     // (the first upload of the node loads Tika's table of magic bytes, several MiB, once)
-    assertThat(calls.postMultipart(INVESTOR.id(), documents, List.of(DocumentCalls.Part.sample("LICENCES", "licence.png"))).status())
+    assertThat(Multipart.post(investor, documents, List.of(Multipart.Part.sample("LICENCES", "licence.png"))).statusCode())
         .isEqualTo(201);
 
     // when the investor uploads it, and downloads it again
     Map<Long, Long> beforeUpload = serverThreadAllocations();
-    DocumentCalls.Answer stored =
-        calls.postMultipart(INVESTOR.id(), documents, List.of(DocumentCalls.Part.file("BUSINESS_PLAN", file)));
+    Reply stored = Multipart.post(investor, documents, List.of(Multipart.Part.file("BUSINESS_PLAN", file)));
     long uploadAllocated = allocatedSince(beforeUpload);
-    assertThat(stored.status()).as(stored.json().toString()).isEqualTo(201);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
     JsonNode document = stored.json().path("documents").get(0);
     Map<Long, Long> beforeDownload = serverThreadAllocations();
-    DocumentCalls.Digest downloaded = calls.digestOf(INVESTOR.id(), documents + "/" + document.path("id").asText());
+    Reply downloaded = investor.get(documents + "/" + document.path("id").asText());
     long downloadAllocated = allocatedSince(beforeDownload);
 
-    // then it came back byte for byte (digest and length), and is what the database holds
-    String sha256 = DocumentCalls.sha256(file);
+    // then it came back byte for byte, and is what the database holds
+    String sha256 = Multipart.sha256(file);
     assertThat(document.path("sha256").asText()).isEqualTo(sha256);
-    assertThat(downloaded.status()).isEqualTo(200);
-    assertThat(downloaded.sha256()).isEqualTo(sha256);
-    assertThat(downloaded.sizeBytes()).isEqualTo(Files.size(file));
+    assertThat(downloaded.statusCode()).isEqualTo(200);
+    assertThat(downloaded.bytes()).hasSize((int) Files.size(file));
+    assertThat(Multipart.sha256(downloaded.bytes())).isEqualTo(sha256);
     assertThat(jdbc.queryForObject("SELECT octet_length(content) FROM request_document WHERE id = ?", Long.class, document.path("id").asText()))
         .isEqualTo(Files.size(file));
     // and the server's threads allocated far less than the file while receiving it: the part went
@@ -469,8 +439,9 @@ class PostgresIntegrationTests {
     assertThat(uploadAllocated).isLessThan(8L * 1024 * 1024);
 
     // and another investor does not even learn that the file exists
-    assertThat(calls.get(INVESTOR2.id(), documents + "/" + document.path("id").asText()).status()).isEqualTo(404);
-    assertThat(calls.get(INVESTOR2.id(), documents).status()).isEqualTo(404);
+    HttpTestClient other = http.as(INVESTOR2);
+    assertThat(other.get(documents + "/" + document.path("id").asText()).statusCode()).isEqualTo(404);
+    assertThat(other.get(documents).statusCode()).isEqualTo(404);
   }
 
   /** Bytes allocated so far by each of Tomcat's threads (the requests' workers), by thread id. */
@@ -495,8 +466,8 @@ class PostgresIntegrationTests {
 
   private String submit(String externalReference) {
     Reply submitted = post(INVESTOR, REQUESTS, TestRequests.recyclingPlantJson(externalReference));
-    assertThat(submitted.status()).as("submission: %s", submitted.body()).isEqualTo(201);
-    String number = submitted.body().path("number").asText();
+    assertThat(submitted.statusCode()).as("submission: %s", submitted.json()).isEqualTo(201);
+    String number = submitted.json().path("number").asText();
     assertThat(number).matches("LOC-\\d{4}-\\d{5}");
     return number;
   }
@@ -504,14 +475,14 @@ class PostgresIntegrationTests {
   /** Once screening has run: the department proceeds, the environmental reviewer approves. */
   private void assessAndReviewEnvironmentalImpact(String number) {
     String assessment = awaitTask(OFFICER, number, "Task_AssessRequest");
-    assertThat(complete(OFFICER, assessment, ASSESSMENT_DECISION, "PROCEED").status()).isEqualTo(204);
+    assertThat(complete(OFFICER, assessment, ASSESSMENT_DECISION, "PROCEED").statusCode()).isEqualTo(204);
     String review = awaitTask(ECO_REVIEWER, number, "Task_ReviewEnvironmentalImpact");
-    assertThat(get(INVESTOR, REQUESTS + "/" + number).body().path("stage").asText()).isEqualTo("ENVIRONMENTAL_REVIEW");
+    assertThat(get(INVESTOR, REQUESTS + "/" + number).json().path("stage").asText()).isEqualTo("ENVIRONMENTAL_REVIEW");
     ObjectNode variables = json.createObjectNode();
     variables.set(ENVIRONMENTAL_DECISION, variable("APPROVE", "String"));
     variables.set(ENVIRONMENTAL_CONDITIONS, variable("Closed-loop electrolyte handling", "String"));
     Reply approved = complete(ECO_REVIEWER, review, variables);
-    assertThat(approved.status()).as("environmental review: %s", approved.body()).isEqualTo(204);
+    assertThat(approved.statusCode()).as("environmental review: %s", approved.json()).isEqualTo(204);
   }
 
   /** Mosprom's package: a trade mission and the personnel exchange the investor asked for. */
@@ -521,7 +492,7 @@ class PostgresIntegrationTests {
     variables.set(SUPPORT_MEASURES, variable("[\"TRADE_MISSION\"]", "Json"));
     variables.set(PERSONNEL_EXCHANGE_PLAN, variable("Exchange of 10 engineers with the plant in Shanghai", "String"));
     Reply prepared = complete(MOSPROM_SPECIALIST, task, variables);
-    assertThat(prepared.status()).as("support package: %s", prepared.body()).isEqualTo(204);
+    assertThat(prepared.statusCode()).as("support package: %s", prepared.json()).isEqualTo(204);
   }
 
   /**
@@ -530,11 +501,11 @@ class PostgresIntegrationTests {
    */
   private String selectBestCandidateSite(String number) {
     String task = awaitTask(SITE_OFFICER, number, "Task_SelectSite");
-    JsonNode candidates = get(INVESTOR, REQUESTS + "/" + number).body().path("candidateSiteIds");
+    JsonNode candidates = get(INVESTOR, REQUESTS + "/" + number).json().path("candidateSiteIds");
     assertThat(candidates).as("candidate sites").isNotEmpty();
     String siteId = candidates.get(0).asText();
     Reply selected = complete(SITE_OFFICER, task, SELECTED_SITE_ID, siteId);
-    assertThat(selected.status()).as("site selection: %s", selected.body()).isEqualTo(204);
+    assertThat(selected.statusCode()).as("site selection: %s", selected.json()).isEqualTo(204);
     return siteId;
   }
 
@@ -548,8 +519,8 @@ class PostgresIntegrationTests {
   /** The site as {@code GET /api/v1/sites} shows it. */
   private JsonNode siteInRegistry(String siteId) {
     Reply sites = get(INVESTOR, "/api/v1/sites");
-    assertThat(sites.status()).isEqualTo(200);
-    return StreamSupport.stream(sites.body().spliterator(), false)
+    assertThat(sites.statusCode()).isEqualTo(200);
+    return StreamSupport.stream(sites.json().spliterator(), false)
         .filter(site -> site.path("id").asText().equals(siteId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("site " + siteId + " not in the registry"));
@@ -580,39 +551,41 @@ class PostgresIntegrationTests {
   }
 
   private void assertRegisteredUnderBusinessKey(Reply start, String externalReference) {
-    String businessKey = start.body().path("businessKey").asText();
+    String businessKey = start.json().path("businessKey").asText();
     assertThat(businessKey).matches("LOC-\\d{4}-\\d{5}");
     Optional<LocalisationRequest> registered = registry.find(businessKey);
     assertThat(registered).isPresent();
     assertThat(registered.get().externalReference()).isEqualTo(externalReference);
-    assertThat(registered.get().processInstanceId()).isEqualTo(start.body().path("id").asText());
+    assertThat(registered.get().processInstanceId()).isEqualTo(start.json().path("id").asText());
   }
 
   /** Waits until the process of a request has the task open, as the official sees it over REST. */
-  private String awaitTask(User official, String businessKey, String taskDefinitionKey) {
+  private String awaitTask(Credentials official, String businessKey, String taskDefinitionKey) {
     String query =
         engineRest + "/task?processInstanceBusinessKey=%s&taskDefinitionKey=%s&maxResults=10".formatted(businessKey, taskDefinitionKey);
     return awaitValue(
         "task " + taskDefinitionKey + " of " + businessKey,
         () -> {
           Reply tasks = get(official, query);
-          assertThat(tasks.status()).as("task query: %s", tasks.body()).isEqualTo(200);
-          return tasks.body().size() == 1 ? Optional.of(tasks.body().get(0).path("id").asText()) : Optional.empty();
+          assertThat(tasks.statusCode()).as("task query: %s", tasks.json()).isEqualTo(200);
+          return tasks.json().size() == 1 ? Optional.of(tasks.json().get(0).path("id").asText()) : Optional.empty();
         });
   }
 
   /** Polls until the probe yields a value; fails after {@link #TIMEOUT}. */
   private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-    return Polling.awaitValue(what, TIMEOUT, probe);
+    return await(what).atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        .until(probe::get, Optional::isPresent)
+        .orElseThrow();
   }
 
-  private Reply complete(User official, String taskId, String variable, Object value) {
+  private Reply complete(Credentials official, String taskId, String variable, Object value) {
     ObjectNode variables = json.createObjectNode();
     variables.putObject(variable).set("value", json.valueToTree(value));
     return complete(official, taskId, variables);
   }
 
-  private Reply complete(User official, String taskId, ObjectNode variables) {
+  private Reply complete(Credentials official, String taskId, ObjectNode variables) {
     ObjectNode body = json.createObjectNode();
     body.set("variables", variables);
     return post(official, engineRest + "/task/" + taskId + "/complete", body.toString());
@@ -675,47 +648,20 @@ class PostgresIntegrationTests {
     return StreamSupport.stream(array.spliterator(), false).map(item -> item.path(field).asText()).toList();
   }
 
-  private Reply get(User user, String path) {
+  private Reply get(Credentials user, String path) {
     return send(user, "GET", path, null);
   }
 
-  private Reply post(User user, String path, String body) {
+  private Reply post(Credentials user, String path, String body) {
     return send(user, "POST", path, body);
   }
 
-  private Reply send(User user, String method, String path, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(TIMEOUT)
-            .header("Accept", "application/json, application/problem+json");
-    if (user != null) {
-      request.header("Authorization", user.basicAuthorization());
-    }
+  private Reply send(Credentials user, String method, String path, String body) {
+    HttpTestClient.Request request =
+        (user == null ? http : http.as(user)).request(method, path).header("Accept", "application/json, application/problem+json");
     if (body != null) {
-      request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-    } else {
-      request.method(method, BodyPublishers.noBody());
+      request.json(body);
     }
-    try {
-      var response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String text = response.body();
-      JsonNode parsed = text == null || text.isBlank() ? MissingNode.getInstance() : json.readTree(text);
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " " + path + " interrupted", e);
-    }
+    return request.send();
   }
-
-  /** A demo account and its password. */
-  private record User(String id, String password) {
-    String basicAuthorization() {
-      return "Basic " + Base64.getEncoder().encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** An HTTP answer: status, content type and the JSON body (missing when empty). */
-  private record Reply(int status, String contentType, JsonNode body) {}
 }

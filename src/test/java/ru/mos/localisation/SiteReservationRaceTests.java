@@ -1,6 +1,7 @@
 package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static ru.mos.localisation.decision.DecisionVariables.ASSESSMENT_DECISION;
 import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
 import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
@@ -26,11 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.sites.SiteRegistry;
@@ -41,24 +38,12 @@ import ru.mos.localisation.sites.SiteStatus;
  * PostgreSQL with the job executor running, as in a cluster. The site registry must give the site
  * to exactly one request and send the others back to matching, without an incident.
  *
- * <p>A class of its own, with a database of its own: the race needs the demo registry untouched
- * (all ten requests see the same best candidate), and it leaves nine requests waiting for a site
- * that other tests should not meet.
+ * <p>The database is shared with the other {@link PostgresTest} classes, which run before or after,
+ * never during the race: the ten requests see the same candidates whatever those classes reserved
+ * (the demo registry has six sites that fit them), and the nine requests it leaves waiting for a
+ * site hold none, so they change no other class's candidates.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = {
-      // screening runs by itself, as in production
-      "camunda.bpm.job-execution.enabled=true",
-      "camunda.bpm.job-execution.wait-time-in-millis=500",
-      "camunda.bpm.job-execution.max-wait=2000",
-      // other Spring test contexts with their own engines live in the same JVM
-      "camunda.bpm.generate-unique-process-engine-name=true",
-      "camunda.bpm.generate-unique-process-application-name=true"
-    })
-@ActiveProfiles("demo")
-@Import(EmbeddedPostgresConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@PostgresTest
 class SiteReservationRaceTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(SiteReservationRaceTests.class);
@@ -268,6 +253,8 @@ class SiteReservationRaceTests {
 
   /** Polls until the probe yields a value; fails after {@link #TIMEOUT}. */
   private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-    return Polling.awaitValue(what, TIMEOUT, probe);
+    return await(what).atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        .until(probe::get, Optional::isPresent)
+        .orElseThrow();
   }
 }

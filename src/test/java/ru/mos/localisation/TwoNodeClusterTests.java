@@ -1,6 +1,7 @@
 package ru.mos.localisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +49,7 @@ class TwoNodeClusterTests {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwoNodeClusterTests.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
   private static final String SCREEN_ACTIVITY = "Task_ScreenInvestor";
   private static final String ASSESS_TASK = "Task_AssessRequest";
   /** The job lock time of both nodes: short, so that a dead node's jobs come free soon. */
@@ -112,6 +113,10 @@ class TwoNodeClusterTests {
                 "--spring.datasource.hikari.maximum-pool-size=16",
                 "--camunda.bpm.process-engine-name=" + engineName,
                 "--camunda.bpm.generate-unique-process-application-name=true",
+                // no webapps on the nodes: their bootstrap keeps JVM-wide state (Tasklist's, Cockpit's
+                // runtime delegates) that a stopping node clears for every other live context, and the
+                // shared test contexts of this JVM stay alive after this class
+                "--camunda.bpm.webapp.enabled=false",
                 "--camunda.bpm.job-execution.enabled=true",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
                 "--camunda.bpm.job-execution.max-wait=1000",
@@ -186,13 +191,11 @@ class TwoNodeClusterTests {
       }
       nodeA.jobExecutor().start();
       locked =
-          Polling.awaitValue(
-              "node A to lock screening jobs",
-              TIMEOUT,
-              () -> {
-                long count = jobsLockedBy(lockOwnerA, numbers);
-                return count >= 6 ? Optional.of(count) : Optional.empty();
-              });
+          await("node A to lock screening jobs")
+              .atMost(TIMEOUT)
+              .pollDelay(Duration.ZERO)
+              .pollInterval(POLL_INTERVAL)
+              .until(() -> jobsLockedBy(lockOwnerA, numbers), count -> count >= 6);
       // let acquisition go on a little, then kill node A while its threads hang in the database
       Thread.sleep(500);
       locked = jobsLockedBy(lockOwnerA, numbers);
@@ -254,16 +257,19 @@ class TwoNodeClusterTests {
   }
 
   private void awaitAllAtAssessment(List<String> numbers) {
-    Polling.awaitValue(
-        numbers.size() + " requests at " + ASSESS_TASK,
-        TIMEOUT,
-        () -> {
-          long waiting = tasksAt(ASSESS_TASK, numbers);
-          if (incidents() > 0) {
-            throw new AssertionError("incidents while waiting: " + incidents());
-          }
-          return waiting == numbers.size() ? Optional.of(waiting) : Optional.empty();
-        });
+    await(numbers.size() + " requests at " + ASSESS_TASK)
+        .atMost(TIMEOUT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(POLL_INTERVAL)
+        .until(
+            () -> {
+              // an incident fails at once: waiting longer would not undo it
+              if (incidents() > 0) {
+                throw new AssertionError("incidents while waiting: " + incidents());
+              }
+              return tasksAt(ASSESS_TASK, numbers);
+            },
+            waiting -> waiting == numbers.size());
   }
 
   private void assertExactlyOnce(List<String> numbers) {

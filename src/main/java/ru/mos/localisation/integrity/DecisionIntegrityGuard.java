@@ -260,12 +260,17 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
       // an unknown task is the command's own answer (404); a standalone task decides nothing
       return;
     }
-    // someone who may not work on the task gets the engine's answer (403), not ours
-    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-      checker.checkTaskWork(task);
-    }
     String where = "task «%s» (%s)".formatted(task.getName(), task.getTaskDefinitionKey());
-    checkVariables(variables, TaskFields.of(task.getTaskDefinitionKey()), where);
+    try {
+      checkVariables(variables, TaskFields.of(task.getTaskDefinitionKey()), where);
+    } catch (InvalidInputException refused) {
+      // someone who may not work on the task gets the engine's answer (403) and learns nothing of
+      // it; asked only here, so that an allowed completion meets the engine's own check alone
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkTaskWork(task);
+      }
+      throw refused;
+    }
   }
 
   /** Each variable must be one of the allowed names and hold a plain value or JSON. */

@@ -3,13 +3,14 @@ package ru.mos.localisation.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The load generator: a fixed number of clients, each bounded in operations and in time. Latency
@@ -106,15 +107,15 @@ final class Load {
   }
 
   /** Latencies and errors of one measured phase, collected from many threads. */
-  private static final class Recorder {
-    private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+  static final class Recorder {
+    private final ConcurrentHistogram latencies = new ConcurrentHistogram(Result.SIGNIFICANT_DIGITS);
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
 
     void time(long start, Operation operation) {
       try {
         operation.run(nextSequence());
-        latencies.add(System.nanoTime() - start);
+        latencies.recordValue(System.nanoTime() - start);
       } catch (Exception | AssertionError e) {
         errors.incrementAndGet();
         firstError.compareAndSet(null, e.toString());
@@ -122,16 +123,29 @@ final class Load {
     }
 
     Result result(long elapsedNanos) {
-      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      return new Result(sorted, errors.get(), firstError.get(), elapsedNanos);
+      Histogram snapshot = new Histogram(Result.SIGNIFICANT_DIGITS);
+      snapshot.add(latencies);
+      return new Result(snapshot, errors.get(), firstError.get(), elapsedNanos);
     }
   }
 
-  /** What a phase measured: sorted latencies in nanoseconds, errors and its wall-clock time. */
-  record Result(long[] latencies, long errors, String firstError, long elapsedNanos) {
+  /**
+   * What a phase measured: its latencies in nanoseconds (an HdrHistogram: three significant digits,
+   * so a percentile is exact to 0.1 %), errors and its wall-clock time.
+   */
+  record Result(Histogram latencies, long errors, String firstError, long elapsedNanos) {
+
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    /** The latencies of several phases together (the errors and times are the phases' own). */
+    static Histogram pooled(List<Result> results) {
+      Histogram pooled = new Histogram(SIGNIFICANT_DIGITS);
+      results.forEach(result -> pooled.add(result.latencies()));
+      return pooled;
+    }
 
     long operations() {
-      return latencies.length;
+      return latencies.getTotalCount();
     }
 
     double seconds() {
@@ -139,16 +153,19 @@ final class Load {
     }
 
     double perSecond() {
-      return latencies.length / seconds();
+      return operations() / seconds();
     }
 
-    /** Nearest-rank percentile in milliseconds. */
+    /** Nearest-rank percentile in milliseconds (to the histogram's precision); NaN without operations. */
     double percentileMs(double percentile) {
-      if (latencies.length == 0) {
+      return percentileMs(latencies, percentile);
+    }
+
+    static double percentileMs(Histogram latencies, double percentile) {
+      if (latencies.getTotalCount() == 0) {
         return Double.NaN;
       }
-      int rank = (int) Math.ceil(percentile / 100.0 * latencies.length);
-      return latencies[Math.max(0, rank - 1)] / 1e6;
+      return latencies.getValueAtPercentile(percentile) / 1e6;
     }
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.DoubleStream;
-import java.util.stream.LongStream;
+import org.HdrHistogram.Histogram;
 
 /** What the benchmark measured: a table on the console and {@code results.json}. */
 final class Report {
@@ -30,20 +30,19 @@ final class Report {
       double p99Ms) {
 
     static Measured of(String scenario, String side, int clients, List<Load.Result> rounds) {
-      long[] pooled = rounds.stream().flatMapToLong(round -> LongStream.of(round.latencies())).sorted().toArray();
-      Load.Result all = new Load.Result(pooled, 0, null, 1);
+      Histogram pooled = Load.Result.pooled(rounds);
       return new Measured(
           scenario,
           side,
           clients,
           rounds.stream().map(Load.Result::perSecond).toList(),
           median(rounds.stream().mapToDouble(Load.Result::perSecond)),
-          pooled.length,
+          pooled.getTotalCount(),
           rounds.stream().mapToLong(Load.Result::errors).sum(),
           rounds.stream().map(Load.Result::firstError).filter(e -> e != null).findFirst().orElse(null),
-          all.percentileMs(50),
-          all.percentileMs(95),
-          all.percentileMs(99));
+          Load.Result.percentileMs(pooled, 50),
+          Load.Result.percentileMs(pooled, 95),
+          Load.Result.percentileMs(pooled, 99));
     }
   }
 

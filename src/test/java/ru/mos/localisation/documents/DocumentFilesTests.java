@@ -2,7 +2,7 @@ package ru.mos.localisation.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.mos.localisation.documents.DocumentVariables.MISSING_DOCUMENTS_CONFIRMED;
-import static ru.mos.localisation.documents.DocumentCallsSupport.SAMPLES;
+import static ru.mos.localisation.documents.DocumentSamples.SAMPLES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,13 +16,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import ru.mos.localisation.DocumentCalls;
-import ru.mos.localisation.DocumentCalls.Answer;
-import ru.mos.localisation.DocumentCalls.Part;
+import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.HttpTestClient.Reply;
+import ru.mos.localisation.Multipart;
+import ru.mos.localisation.Multipart.Part;
 import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
@@ -33,9 +33,7 @@ import ru.mos.localisation.request.RequestStage;
  * loop of the real process: filed with the request, supplied while an official re-checks the list
  * or while the request waits, refused with nothing stored.
  */
-// the annotations of WebappAuthorizationsTests exactly: the same Spring context serves both
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class DocumentFilesTests {
 
   private static final String REQUESTS = "/api/v1/localisation-requests";
@@ -44,42 +42,45 @@ class DocumentFilesTests {
   @Autowired RequestRegistry registry;
   @Autowired JdbcTemplate jdbc;
 
-  private final DocumentCalls calls;
+  private final HttpTestClient investor;
+  private final HttpTestClient investor2;
 
   DocumentFilesTests(@LocalServerPort int port) {
-    this.calls = new DocumentCalls("http://localhost:" + port);
+    HttpTestClient http = HttpTestClient.onPort(port);
+    this.investor = http.as("investor", "demo");
+    this.investor2 = http.as("investor2", "demo");
   }
 
   @Test
   void aRequestFiledWithItsFilesSkipsTheDocumentsStageAndGivesThemBackByteForByte() throws IOException {
     // given the investor's request with all four files of a recycling plant
-    Answer filed = file("H2-DOCS-001", SAMPLES);
+    Reply filed = file("H2-DOCS-001", SAMPLES);
 
     // then it is registered with them: nothing is missing, nothing to supply
-    assertThat(filed.status()).as(filed.json().toString()).isEqualTo(201);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String number = filed.json().path("number").asText();
     assertThat(filed.json().path("missingDocuments").isEmpty()).isTrue();
     assertThat(filed.json().path("links").has("documents")).isFalse();
     assertThat(registry.get(number).stage()).isNotEqualTo(RequestStage.DOCUMENTS);
 
     // and the list shows each file with its content type (by content) and digest
-    Answer list = calls.get("investor", REQUESTS + "/" + number + "/documents");
-    assertThat(list.status()).isEqualTo(200);
+    Reply list = investor.get(REQUESTS + "/" + number + "/documents");
+    assertThat(list.statusCode()).isEqualTo(200);
     JsonNode documents = list.json().path("documents");
     assertThat(documents).hasSize(4);
     for (JsonNode document : documents) {
       Path sample = Path.of("samples", SAMPLES.get(document.path("type").asText()));
       assertThat(document.path("fileName").asText()).isEqualTo(sample.getFileName().toString());
       assertThat(document.path("sizeBytes").asLong()).isEqualTo(Files.size(sample));
-      assertThat(document.path("sha256").asText()).isEqualTo(DocumentCalls.sha256(sample));
+      assertThat(document.path("sha256").asText()).isEqualTo(Multipart.sha256(sample));
       assertThat(document.path("uploadedAt").asText()).isNotBlank();
 
       // and each downloads byte for byte, as an attachment of its content type
-      Answer download = calls.get("investor", REQUESTS + "/" + number + "/documents/" + document.path("id").asText());
-      assertThat(download.status()).isEqualTo(200);
+      Reply download = investor.get(REQUESTS + "/" + number + "/documents/" + document.path("id").asText());
+      assertThat(download.statusCode()).isEqualTo(200);
       assertThat(download.bytes()).isEqualTo(Files.readAllBytes(sample));
       assertThat(download.contentType()).isEqualTo(document.path("contentType").asText());
-      assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+      assertThat(download.header("Content-Disposition").orElseThrow())
           .startsWith("attachment;")
           .contains(sample.getFileName().toString());
     }
@@ -96,8 +97,8 @@ class DocumentFilesTests {
     Task confirmation = task(number, "Task_ConfirmMissingDocuments");
 
     // when the investor sends the summary meanwhile, it is stored (no 409: nothing waits for it yet)
-    Answer supplied = supplySummary(number);
-    assertThat(supplied.status()).as(supplied.json().toString()).isEqualTo(201);
+    Reply supplied = supplySummary(number);
+    assertThat(supplied.statusCode()).as(supplied.body()).isEqualTo(201);
     assertThat(registry.get(number).missingDocuments()).isEmpty();
 
     // and the official confirms the list they saw
@@ -118,13 +119,13 @@ class DocumentFilesTests {
     assertThat(notifications(number)).contains("DOCUMENTS_MISSING");
 
     // when the investor sends a 300 KiB summary (far over the 64 KiB of a JSON body)
-    Path summary = DocumentCalls.pdf(directory.resolve("summary.pdf"), 300 * 1024);
-    Answer supplied =
-        calls.postMultipart("investor", REQUESTS + "/" + number + "/documents", List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", summary)));
+    Path summary = Multipart.pdf(directory.resolve("summary.pdf"), 300 * 1024);
+    Reply supplied =
+        Multipart.post(investor, REQUESTS + "/" + number + "/documents", List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", summary)));
 
     // then it is stored and the request moves on
-    assertThat(supplied.status()).as(supplied.json().toString()).isEqualTo(201);
-    assertThat(supplied.json().path("documents").get(0).path("sha256").asText()).isEqualTo(DocumentCalls.sha256(summary));
+    assertThat(supplied.statusCode()).as(supplied.body()).isEqualTo(201);
+    assertThat(supplied.json().path("documents").get(0).path("sha256").asText()).isEqualTo(Multipart.sha256(summary));
     assertThat(registry.get(number).stage()).isNotEqualTo(RequestStage.DOCUMENTS);
   }
 
@@ -139,18 +140,18 @@ class DocumentFilesTests {
     String documents = REQUESTS + "/" + number + "/documents";
 
     // an executable or HTML next to a good file: 415, and the good file is not kept either
-    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("LICENCES", pdf), Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", executable))), 415);
-    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", html))), 415);
+    assertRefused(Multipart.post(investor, documents, List.of(Part.file("LICENCES", pdf), Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", executable))), 415);
+    assertRefused(Multipart.post(investor, documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", html))), 415);
     // an empty file, an unknown type: 400
-    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", empty))), 400);
-    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("PASSPORT", pdf))), 400);
+    assertRefused(Multipart.post(investor, documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", empty))), 400);
+    assertRefused(Multipart.post(investor, documents, List.of(Part.file("PASSPORT", pdf))), 400);
     // another investor's request: 404
-    assertRefused(calls.postMultipart("investor2", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", pdf))), 404);
-    assertThat(calls.get("investor2", documents).status()).isEqualTo(404);
+    assertRefused(Multipart.post(investor2, documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", pdf))), 404);
+    assertThat(investor2.get(documents).statusCode()).isEqualTo(404);
     // a multipart intake with an executable: 415, and no request is registered
     long requests = jdbc.queryForObject("SELECT COUNT(*) FROM localisation_request", Long.class);
     assertRefused(
-        calls.postMultipart("investor", REQUESTS, List.of(Part.json("request", TestRequests.recyclingPlantJson("H2-DOCS-005")), Part.file("BUSINESS_PLAN", executable))),
+        Multipart.post(investor, REQUESTS, List.of(Part.json("request", TestRequests.recyclingPlantJson("H2-DOCS-005")), Part.file("BUSINESS_PLAN", executable))),
         415);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM localisation_request", Long.class)).isEqualTo(requests);
 
@@ -170,46 +171,44 @@ class DocumentFilesTests {
     for (int i = 0; i < 52; i++) {
       many.add(Part.file("LICENCES", pdf));
     }
-    assertRefused(calls.postMultipart("investor", documents, many), 413);
+    assertRefused(Multipart.post(investor, documents, many), 413);
     // one byte over 20 MiB
-    Path large = DocumentCalls.pdf(directory.resolve("large.pdf"), DocumentUploads.MAX_FILE_BYTES + 1);
-    assertRefused(calls.postMultipart("investor", documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", large))), 413);
+    Path large = Multipart.pdf(directory.resolve("large.pdf"), DocumentUploads.MAX_FILE_BYTES + 1);
+    assertRefused(Multipart.post(investor, documents, List.of(Part.file("ENVIRONMENTAL_IMPACT_SUMMARY", large))), 413);
     // (a call over 100 MiB is refused by Tomcat from its Content-Length before it is read, and the
     // connection closed with the rest unread: a client still sending sees a reset, not the 413;
     // DocumentUploadsTests checks the rule, nginx answers such a call with 413 in front)
 
     // a multipart body to a path that takes no files stays within the 64 KiB of a JSON body
-    Path hundredKiB = DocumentCalls.pdf(directory.resolve("hundred.pdf"), 100 * 1024);
-    assertRefused(calls.postMultipart("investor", REQUESTS + "/" + number + "/withdrawal", List.of(Part.file("LICENCES", hundredKiB))), 413);
+    Path hundredKiB = Multipart.pdf(directory.resolve("hundred.pdf"), 100 * 1024);
+    assertRefused(Multipart.post(investor, REQUESTS + "/" + number + "/withdrawal", List.of(Part.file("LICENCES", hundredKiB))), 413);
 
     assertThat(storedFiles()).isEqualTo(stored);
   }
 
-  private void assertRefused(Answer answer, int status) {
-    assertThat(answer.status()).as(answer.json().toString()).isEqualTo(status);
+  private void assertRefused(Reply answer, int status) {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
     assertThat(answer.contentType()).startsWith("application/problem+json");
     assertThat(answer.json().path("status").asInt()).isEqualTo(status);
   }
 
-  private Answer file(String reference, Map<String, String> samples) {
+  private Reply file(String reference, Map<String, String> samples) {
     List<Part> parts = new ArrayList<>();
     parts.add(Part.json("request", TestRequests.recyclingPlantJson(reference)));
     samples.forEach((type, sample) -> parts.add(Part.sample(type, sample)));
-    return calls.postMultipart("investor", REQUESTS, parts);
+    return Multipart.post(investor, REQUESTS, parts);
   }
 
   private String fileWithoutSummary(String reference) {
     Map<String, String> samples = new java.util.LinkedHashMap<>(SAMPLES);
     samples.remove("ENVIRONMENTAL_IMPACT_SUMMARY");
-    Answer filed = file(reference, samples);
-    assertThat(filed.status()).as(filed.json().toString()).isEqualTo(201);
+    Reply filed = file(reference, samples);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     return filed.json().path("number").asText();
   }
 
-  private Answer supplySummary(String number) {
-    return calls.postMultipart(
-        "investor",
-        REQUESTS + "/" + number + "/documents",
+  private Reply supplySummary(String number) {
+    return Multipart.post(investor, REQUESTS + "/" + number + "/documents",
         List.of(Part.sample("ENVIRONMENTAL_IMPACT_SUMMARY", "environmental-impact-summary.pdf")));
   }
 

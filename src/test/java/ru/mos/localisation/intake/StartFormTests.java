@@ -15,8 +15,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
 import ru.mos.localisation.process.ProcessVariables;
 import ru.mos.localisation.decision.DecisionVariables;
 import ru.mos.localisation.request.DocumentType;
@@ -26,8 +25,7 @@ import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.Sector;
 
 /** An official registers a request gathered at a fair through Tasklist's start form. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class StartFormTests {
 
   @Autowired FormService formService;

@@ -32,10 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
 import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.integrity.EngineDoors.Door;
 import ru.mos.localisation.integrity.EngineDoors.Reply;
@@ -52,8 +51,7 @@ import ru.mos.localisation.request.RequestStatus;
  * asserts the refusal and that the request's process, variables, registry and history are as
  * before. (The Tasklist forms use the webapp door.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class DecisionIntegrityTests {
 
   private static final String ADMIN = "admin";
@@ -203,6 +201,23 @@ class DecisionIntegrityTests {
     }
     assertUntouched(number, assessment);
     assertThat(runtimeService.getVariable(assessment.getProcessInstanceId(), ENVIRONMENTAL_REVIEW_REQUIRED)).isEqualTo(true);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Door.class)
+  void anotherGroupsOfficialIsRefusedAsTheEngineRefusesThemAndLearnsNothingOfTheTask(Door door) {
+    Task assessment = waitingForAssessment();
+
+    Reply reply =
+        doors.call(door, COMPLIANCE, "POST", "/task/" + assessment.getId() + "/complete", """
+            {"variables": {"assessmentDecision": {"value": "PROCEED", "type": "String"},
+                           "environmentalReviewRequired": {"value": false, "type": "Boolean"}}}
+            """);
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+    assertThat(reply.type()).isEqualTo("AuthorizationException");
+    assertThat(reply.message()).doesNotContain("Оценить заявку", ENVIRONMENTAL_REVIEW_REQUIRED);
+    assertUntouched(numberOf(assessment), assessment);
   }
 
   @ParameterizedTest

@@ -2,22 +2,11 @@ package ru.mos.localisation.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import ru.mos.localisation.ApiCalls;
+import ru.mos.localisation.HttpTestClient;
 
 /**
  * The two HTTP doors to the engine, as their clients use them: {@code /engine-rest} with HTTP
@@ -51,13 +40,12 @@ final class EngineDoors {
   private static final Map<String, String> PASSWORDS =
       Map.of("admin", "admin", "investment.officer", "demo", "compliance.officer", "demo", "eco.reviewer", "demo");
 
-  private final String baseUrl;
+  private final HttpTestClient http;
   private final String engine;
-  private final HttpClient basic = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Session> sessions = new HashMap<>();
 
   EngineDoors(int port, String engine) {
-    this.baseUrl = "http://localhost:" + port;
+    this.http = HttpTestClient.onPort(port);
     this.engine = engine;
   }
 
@@ -78,72 +66,58 @@ final class EngineDoors {
   }
 
   private Reply call(Door door, String user, String method, String path, String contentType, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + door.enginesBase + engine + path))
-            .header("Accept", "application/json")
-            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
+    HttpTestClient client;
+    String xsrfToken = null;
     if (door == Door.ENGINE_REST) {
-      String pair = user + ":" + PASSWORDS.get(user);
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-      return send(basic, request.build());
+      client = http.as(user, PASSWORDS.get(user));
+    } else {
+      Session session = sessions.computeIfAbsent(user, this::logIn);
+      client = session.client();
+      xsrfToken = session.xsrfToken();
     }
-    Session session = sessions.computeIfAbsent(user, this::logIn);
-    request.header("X-XSRF-TOKEN", session.xsrfToken());
-    return send(session.client(), request.build());
+    HttpTestClient.Request request =
+        client.request(method, door.enginesBase + engine + path).header("Accept", "application/json");
+    if (xsrfToken != null) {
+      request.header("X-XSRF-TOKEN", xsrfToken);
+    }
+    if (body != null) {
+      request.body(contentType, body);
+    }
+    return reply(request.send());
   }
 
-  private record Session(HttpClient client, String xsrfToken) {}
+  private record Session(HttpTestClient client, String xsrfToken) {}
 
   /** As the browser does: the page (session and XSRF token), then the login form. */
   private Session logIn(String user) {
-    CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
-    send(client, HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/" + engine + "/")).GET().build());
-    String token = xsrfToken(cookies);
+    HttpTestClient client = http.withSession();
+    client.get("/camunda/app/tasklist/" + engine + "/");
     String form =
         "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(PASSWORDS.get(user), StandardCharsets.UTF_8);
     Reply login =
-        send(
-            client,
-            HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/" + engine + "/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        reply(
+            client.request("POST", "/camunda/api/admin/auth/user/" + engine + "/login/tasklist")
                 .header("Accept", "application/json")
-                .header("X-XSRF-TOKEN", token)
-                .POST(BodyPublishers.ofString(form))
-                .build());
+                .header("X-XSRF-TOKEN", xsrfToken(client))
+                .body("application/x-www-form-urlencoded", form)
+                .send());
     if (login.status() != 200) {
       throw new AssertionError("login of " + user + " failed: " + login);
     }
     // the session is new after the login: its first request hands out its own token
-    send(client, HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/" + engine)).GET().build());
-    return new Session(client, xsrfToken(cookies));
+    client.get("/camunda/api/admin/auth/user/" + engine);
+    return new Session(client, xsrfToken(client));
   }
 
-  private static String xsrfToken(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-        .reduce((first, second) -> second)
-        .map(HttpCookie::getValue)
-        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+  private static String xsrfToken(HttpTestClient session) {
+    return session.cookie("XSRF-TOKEN").orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
   }
 
-  private static Reply send(HttpClient client, HttpRequest request) {
-    try {
-      HttpResponse<String> response = client.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-      String text = response.body();
-      JsonNode body = text == null || text.isBlank() || !text.trim().startsWith("{") && !text.trim().startsWith("[")
-          ? MissingNode.getInstance()
-          : ApiCalls.parse(text);
-      return new Reply(response.statusCode(), body);
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(request.method() + " " + request.uri() + " interrupted", e);
-    }
+  /** The door's answer; a body that is not a JSON object or array (a page, nothing) is missing. */
+  private static Reply reply(HttpTestClient.Reply response) {
+    String text = response.body().trim();
+    JsonNode body = text.startsWith("{") || text.startsWith("[") ? HttpTestClient.parse(text) : MissingNode.getInstance();
+    return new Reply(response.statusCode(), body);
   }
 }

@@ -24,15 +24,13 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
 
 /**
  * Every deployed process keeps the team's conventions: drawn, named by id convention, with a
  * history time to live, and every user task with a candidate group and a deployed Camunda Form.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class ProcessModelConventionsTests {
 
   @Autowired RepositoryService repositoryService;

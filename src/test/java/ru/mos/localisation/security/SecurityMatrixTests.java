@@ -5,19 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +23,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
+import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.TestRequests;
 import ru.mos.localisation.process.ProcessVariables;
 import ru.mos.localisation.intake.IntakeVariables;
@@ -53,11 +43,7 @@ import ru.mos.localisation.intake.IntakeVariables;
  * <p>Same context set-up as {@code EngineRestTests}: the engine is named {@code default} because
  * {@code /engine-rest/...} and the webapps address that engine.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.generate-unique-process-engine-name=false")
-@ActiveProfiles({"demo", "test"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityMatrixTests {
 
@@ -117,7 +103,7 @@ class SecurityMatrixTests {
   private final ObjectMapper objectMapper;
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpTestClient http;
   private String investorARequest;
 
   @Autowired
@@ -127,6 +113,7 @@ class SecurityMatrixTests {
       IdentityService identityService,
       RepositoryService repositoryService) {
     this.baseUrl = "http://localhost:" + port;
+    this.http = HttpTestClient.onPort(port);
     this.objectMapper = objectMapper;
     this.identityService = identityService;
     this.repositoryService = repositoryService;
@@ -134,7 +121,7 @@ class SecurityMatrixTests {
 
   @BeforeAll
   void investorAFilesARequest() throws Exception {
-    HttpResponse<String> created =
+    Reply created =
         send("POST", "/api/v1/localisation-requests", Role.INVESTOR, newRequestJson());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     investorARequest = objectMapper.readTree(created.body()).path("number").asText();
@@ -191,7 +178,7 @@ class SecurityMatrixTests {
   @ParameterizedTest(name = "{0} as {1} -> {2}")
   @MethodSource("matrix")
   void statusOf(Endpoint endpoint, Role role, int expectedStatus) throws Exception {
-    HttpResponse<String> response = call(endpoint, role);
+    Reply response = call(endpoint, role);
 
     assertThat(response.statusCode())
         .as("%s as %s: %s", endpoint, role, response.body())
@@ -199,11 +186,11 @@ class SecurityMatrixTests {
     checkBody(endpoint, role, response);
   }
 
-  private void checkBody(Endpoint endpoint, Role role, HttpResponse<String> response) throws Exception {
+  private void checkBody(Endpoint endpoint, Role role, Reply response) throws Exception {
     String path = response.uri().getPath();
     int status = response.statusCode();
     if (path.startsWith("/api/v1/") && status >= 400) {
-      assertThat(response.headers().firstValue("Content-Type"))
+      assertThat(response.header("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(response.body()).doesNotContain("Exception", "\tat ");
     }
@@ -218,7 +205,7 @@ class SecurityMatrixTests {
     }
     if (path.startsWith("/engine-rest/") && status == 401) {
       // no Basic challenge: a browser would remember the credentials and lend them to any page
-      assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(challenge -> challenge.regionMatches(true, 0, "Basic", 0, 5));
+      assertThat(response.headerValues("WWW-Authenticate")).noneMatch(challenge -> challenge.regionMatches(true, 0, "Basic", 0, 5));
       assertThat(json(response).path("type").asText()).isEqualTo("AuthenticationException");
     }
     if (path.startsWith("/engine-rest/") && role.investor() && status == 403) {
@@ -267,16 +254,16 @@ class SecurityMatrixTests {
 
   @Test
   void investorApiResponsesAreNotSniffedNorCached() throws Exception {
-    for (HttpResponse<String> response :
+    for (Reply response :
         List.of(
             call(Endpoint.API_LIST, Role.INVESTOR),
             call(Endpoint.API_SITES, Role.INVESTOR),
             call(Endpoint.API_LIST, Role.ANONYMOUS),
             call(Endpoint.API_LIST, Role.ADMIN))) {
-      assertThat(response.headers().firstValue("X-Content-Type-Options"))
+      assertThat(response.header("X-Content-Type-Options"))
           .as(response.uri() + " " + response.statusCode())
           .hasValue("nosniff");
-      assertThat(response.headers().firstValue("Cache-Control"))
+      assertThat(response.header("Cache-Control"))
           .as(response.uri() + " " + response.statusCode())
           .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
@@ -284,32 +271,31 @@ class SecurityMatrixTests {
 
   @Test
   void tasklistPageCarriesCamundasSecurityHeaders() throws Exception {
-    HttpResponse<String> page = call(Endpoint.TASKLIST_PAGE, Role.ANONYMOUS);
+    Reply page = call(Endpoint.TASKLIST_PAGE, Role.ANONYMOUS);
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(page.headers().firstValue("Content-Security-Policy"))
+    assertThat(page.header("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.header("Content-Security-Policy"))
         .hasValueSatisfying(csp -> assertThat(csp).contains("default-src").contains("object-src 'none'"));
-    assertThat(page.headers().firstValue("X-XSS-Protection")).isPresent();
+    assertThat(page.header("X-XSS-Protection")).isPresent();
   }
 
   @Test
   void tasklistLoginWithoutTheCsrfTokenIsRefused() throws Exception {
-    HttpClient client = cookieClient(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
-    client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(), BodyHandlers.ofString());
+    HttpTestClient client = http.withSession();
+    client.get("/camunda/app/tasklist/default/");
 
-    HttpResponse<String> response =
-        client.send(loginRequest(Role.INVESTMENT_OFFICER, null), BodyHandlers.ofString());
+    Reply response = loginRequest(client, Role.INVESTMENT_OFFICER, null).send();
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+    assertThat(response.header("X-XSRF-TOKEN")).hasValue("Required");
   }
 
   // --- behind nginx, which terminates TLS and says so in X-Forwarded-Proto ---------------------
 
   @Test
   void overTlsTheWebappSessionAndCsrfCookiesAreSecureAndLaxOnce() throws Exception {
-    HttpResponse<String> page = sendForwarded("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, "https");
+    Reply page = sendForwarded("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, "https");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(cookieAttributes(page, "JSESSIONID")).contains("Secure", "HttpOnly", "SameSite=Lax");
@@ -321,7 +307,7 @@ class SecurityMatrixTests {
 
   @Test
   void overPlainHttpTheWebappSessionAndCsrfCookiesAreNotSecure() throws Exception {
-    HttpResponse<String> page = send("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, null);
+    Reply page = send("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, null);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(cookieAttributes(page, "JSESSIONID")).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
@@ -331,13 +317,13 @@ class SecurityMatrixTests {
 
   @Test
   void overTlsEveryDoorSendsStrictTransportSecurity() throws Exception {
-    for (HttpResponse<String> response :
+    for (Reply response :
         List.of(
             sendForwarded("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, "https"),
             sendForwarded("GET", "/api/v1/localisation-requests", Role.INVESTOR, "https"),
             sendForwarded("GET", "/engine-rest/task?maxResults=10", Role.INVESTMENT_OFFICER, "https"))) {
       assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Strict-Transport-Security"))
+      assertThat(response.header("Strict-Transport-Security"))
           .as(response.uri().toString())
           .hasValue("max-age=31536000 ; includeSubDomains");
     }
@@ -345,24 +331,24 @@ class SecurityMatrixTests {
 
   @Test
   void overPlainHttpNoDoorSendsStrictTransportSecurity() throws Exception {
-    for (HttpResponse<String> response :
+    for (Reply response :
         List.of(
             send("GET", "/camunda/app/tasklist/default/", Role.ANONYMOUS, null),
             send("GET", "/api/v1/localisation-requests", Role.INVESTOR, null),
             sendForwarded("GET", "/api/v1/localisation-requests", Role.INVESTOR, "http"),
             send("GET", "/engine-rest/task?maxResults=10", Role.INVESTMENT_OFFICER, null))) {
       assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Strict-Transport-Security")).as(response.uri().toString()).isEmpty();
+      assertThat(response.header("Strict-Transport-Security")).as(response.uri().toString()).isEmpty();
     }
   }
 
   /** The attributes of one cookie the response sets, e.g. {@code [Path=/, Secure, HttpOnly]}. */
-  private static List<String> cookieAttributes(HttpResponse<String> response, String name) {
+  private static List<String> cookieAttributes(Reply response, String name) {
     String cookie =
-        response.headers().allValues("Set-Cookie").stream()
+        response.headerValues("Set-Cookie").stream()
             .filter(value -> value.startsWith(name + "="))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no " + name + " cookie: " + response.headers().map()));
+            .orElseThrow(() -> new AssertionError("no " + name + " cookie: " + response.headers()));
     return Stream.of(cookie.split(";")).skip(1).map(String::strip).toList();
   }
 
@@ -384,10 +370,10 @@ class SecurityMatrixTests {
   void aForeignPagesDeploymentIsRefusedAndNothingIsDeployed(String page, Map<String, String> browserHeaders) throws Exception {
     String name = "cross-site-" + UUID.randomUUID();
 
-    HttpResponse<String> response = deploy(name, browserHeaders);
+    Reply response = deploy(name, browserHeaders);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(json(response).path("type").asText()).isEqualTo("CrossSiteRequestException");
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
   }
@@ -397,15 +383,13 @@ class SecurityMatrixTests {
   void aForeignPagesPostToTheInvestorApiIsRefusedAndNothingIsFiled(String page, Map<String, String> browserHeaders)
       throws Exception {
     String reference = "SEC-" + UUID.randomUUID();
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/localisation-requests"));
-    browserHeaders.forEach(request::header);
-
-    HttpResponse<String> response = send(request, "POST", Role.INVESTOR, TestRequests.recyclingPlantJson(reference));
+    Reply response =
+        send("POST", "/api/v1/localisation-requests", Role.INVESTOR, TestRequests.recyclingPlantJson(reference), browserHeaders);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(json(response).path("status").asInt()).isEqualTo(403);
-    HttpResponse<String> list = send("GET", "/api/v1/localisation-requests?page=0&size=100", Role.INVESTOR, null);
+    Reply list = send("GET", "/api/v1/localisation-requests?page=0&size=100", Role.INVESTOR, null);
     assertThat(list.body()).doesNotContain(reference);
   }
 
@@ -413,17 +397,17 @@ class SecurityMatrixTests {
   void serverToServerClientsThisSitesOwnPagesAndForeignReadsStillWork() throws Exception {
     // deployments are switched off here (the integrity guard), so the call that shows a client got
     // past the cross-site rule is a start the engine itself refuses for its empty request (400)
-    HttpResponse<String> noBrowser = emptyStart(Map.of());
-    HttpResponse<String> ownPage = emptyStart(Map.of("Origin", baseUrl, "Sec-Fetch-Site", "same-origin"));
+    Reply noBrowser = emptyStart(Map.of());
+    Reply ownPage = emptyStart(Map.of("Origin", baseUrl, "Sec-Fetch-Site", "same-origin"));
     // behind nginx over TLS the own origin is the one the browser saw, as nginx forwards it
-    HttpResponse<String> ownPageBehindNginx = emptyStart(Map.of(
+    Reply ownPageBehindNginx = emptyStart(Map.of(
         "Origin", "https://localisation.mos.example", "Sec-Fetch-Site", "same-origin",
         "X-Forwarded-Proto", "https", "X-Forwarded-Host", "localisation.mos.example", "X-Forwarded-Port", "443"));
-    HttpResponse<String> plainHttpPageBehindNginx = emptyStart(Map.of(
+    Reply plainHttpPageBehindNginx = emptyStart(Map.of(
         "Origin", "http://localisation.mos.example",
         "X-Forwarded-Proto", "https", "X-Forwarded-Host", "localisation.mos.example", "X-Forwarded-Port", "443"));
 
-    for (HttpResponse<String> reachedTheEngine : List.of(noBrowser, ownPage, ownPageBehindNginx)) {
+    for (Reply reachedTheEngine : List.of(noBrowser, ownPage, ownPageBehindNginx)) {
       assertThat(reachedTheEngine.statusCode()).as(reachedTheEngine.body()).isEqualTo(400);
       assertThat(reachedTheEngine.body()).contains("InvalidInputException");
     }
@@ -431,9 +415,11 @@ class SecurityMatrixTests {
     assertThat(plainHttpPageBehindNginx.statusCode()).as(plainHttpPageBehindNginx.body()).isEqualTo(403);
     assertThat(plainHttpPageBehindNginx.body()).contains("CrossSiteRequestException");
     // reading changes nothing: a cross-site GET is answered (the browser keeps the answer from the page)
-    HttpRequest.Builder read = HttpRequest.newBuilder(uri("/engine-rest/task?maxResults=10"))
-        .header("Origin", "https://attacker.example").header("Sec-Fetch-Site", "cross-site");
-    assertThat(send(read, "GET", Role.INVESTMENT_OFFICER, null).statusCode()).isEqualTo(200);
+    Map<String, String> crossSite = new LinkedHashMap<>();
+    crossSite.put("Origin", "https://attacker.example");
+    crossSite.put("Sec-Fetch-Site", "cross-site");
+    assertThat(send("GET", "/engine-rest/task?maxResults=10", Role.INVESTMENT_OFFICER, null, crossSite).statusCode())
+        .isEqualTo(200);
   }
 
   // --- failed logins: throttled per client address and account, never locking the owner out ----
@@ -465,11 +451,11 @@ class SecurityMatrixTests {
       }
 
       // then even the right password from there waits
-      HttpResponse<String> throttled = logIn(door, attacker, account, PASSWORD);
+      Reply throttled = logIn(door, attacker, account, PASSWORD);
       assertThrottled(door, throttled);
 
       // Camunda's per-account delay is off: the owner, elsewhere, gets in at once with the right password
-      HttpResponse<String> owner = logIn(door, newAddress(), account, PASSWORD);
+      Reply owner = logIn(door, newAddress(), account, PASSWORD);
       assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
     } finally {
       identityService.deleteUser(account);
@@ -488,7 +474,7 @@ class SecurityMatrixTests {
       }
 
       assertThrottled(door, logIn(door, attacker, account, PASSWORD));
-      HttpResponse<String> owner = logIn(door, newAddress(), account, PASSWORD);
+      Reply owner = logIn(door, newAddress(), account, PASSWORD);
       assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
     } finally {
       identityService.deleteUser(account);
@@ -516,18 +502,18 @@ class SecurityMatrixTests {
   void camundasPasswordCheckForAnyUserIsClosed() throws Exception {
     String body = "{\"username\": \"admin\", \"password\": \"Guess-1234!\"}";
 
-    HttpResponse<String> response = send("POST", "/engine-rest/identity/verify", Role.INVESTMENT_OFFICER, body);
+    Reply response = send("POST", "/engine-rest/identity/verify", Role.INVESTMENT_OFFICER, body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
     assertThat(response.body()).doesNotContain("authenticated");
   }
 
-  private void assertThrottled(LoginDoor door, HttpResponse<String> response) throws Exception {
+  private void assertThrottled(LoginDoor door, Reply response) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
-    assertThat(response.headers().firstValue("Retry-After"))
+    assertThat(response.header("Retry-After"))
         .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, WINDOW_SECONDS));
-    String type = response.headers().firstValue("Content-Type").orElse("");
+    String type = response.header("Content-Type").orElse("");
     if (door == LoginDoor.INVESTOR_API) {
       assertThat(type).startsWith("application/problem+json");
       assertThat(json(response).path("status").asInt()).isEqualTo(429);
@@ -538,7 +524,7 @@ class SecurityMatrixTests {
     assertThat(response.body()).doesNotContain("\tat ");
   }
 
-  private HttpResponse<String> logIn(LoginDoor door, String address, String user, String password) throws Exception {
+  private Reply logIn(LoginDoor door, String address, String user, String password) throws Exception {
     return switch (door) {
       case INVESTOR_API -> sendAs("GET", "/api/v1/localisation-requests", user, password, null, Map.of("X-Forwarded-For", address));
       case ENGINE_REST -> sendAs("GET", "/engine-rest/task?maxResults=10", user, password, null, Map.of("X-Forwarded-For", address));
@@ -570,14 +556,14 @@ class SecurityMatrixTests {
   void anInvestorCanNeitherChangeNorDeleteTheirAccountOverEngineRest() throws Exception {
     String investor = newUser(SecurityConfiguration.INVESTOR_GROUP);
     try {
-      HttpResponse<String> password = sendAs("PUT", "/engine-rest/user/" + investor + "/credentials", investor, PASSWORD,
+      Reply password = sendAs("PUT", "/engine-rest/user/" + investor + "/credentials", investor, PASSWORD,
           "{\"password\": \"1\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", Map.of());
-      HttpResponse<String> profile = sendAs("PUT", "/engine-rest/user/" + investor + "/profile", investor, PASSWORD,
+      Reply profile = sendAs("PUT", "/engine-rest/user/" + investor + "/profile", investor, PASSWORD,
           "{\"id\": \"" + investor + "\", \"firstName\": \"Changed\"}", Map.of());
-      HttpResponse<String> deletion = sendAs("DELETE", "/engine-rest/user/" + investor, investor, PASSWORD, null, Map.of());
+      Reply deletion = sendAs("DELETE", "/engine-rest/user/" + investor, investor, PASSWORD, null, Map.of());
 
-      for (HttpResponse<String> response : List.of(password, profile, deletion)) {
-        assertThat(response.statusCode()).as(response.request().method() + " " + response.body()).isEqualTo(403);
+      for (Reply response : List.of(password, profile, deletion)) {
+        assertThat(response.statusCode()).as(response.method() + " " + response.body()).isEqualTo(403);
         assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
       }
       assertThat(identityService.checkPassword(investor, PASSWORD)).isTrue();
@@ -592,14 +578,14 @@ class SecurityMatrixTests {
   @Test
   void anInvestorReadsNoMetricsJobLogNorOtherInvestorsRequestsOverEngineRest() throws Exception {
     String correlation = "{\"messageName\": \"Message_DocumentsSupplied\", \"businessKey\": \"" + investorARequest + "\"}";
-    List<HttpResponse<String>> responses = List.of(
+    List<Reply> responses = List.of(
         send("GET", "/engine-rest/metrics/activity-instance-start/sum", Role.INVESTOR_B, null),
         send("GET", "/engine-rest/history/job-log?maxResults=10", Role.INVESTOR_B, null),
         send("POST", "/engine-rest/message", Role.INVESTOR_B, correlation),
         send("POST", "/engine-rest/message",  Role.INVESTOR_B,
             "{\"messageName\": \"Message_DocumentsSupplied\", \"businessKey\": \"LOC-1999-99999\"}"));
 
-    for (HttpResponse<String> response : responses) {
+    for (Reply response : responses) {
       // the same answer for another's request and for no request: nothing to learn from it
       assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(403);
       assertThat(json(response).path("message").asText()).isEqualTo("Investors use the investor API (/api/v1) only");
@@ -615,12 +601,9 @@ class SecurityMatrixTests {
 
       assertThat(session.response().statusCode()).as(session.response().body()).isEqualTo(403);
       assertThat(json(session.response()).path("type").asText()).isEqualTo("AuthorizationException");
-      HttpResponse<String> who = session.client().send(
-          HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).GET().build(), BodyHandlers.ofString());
+      Reply who = session.client().get("/camunda/api/admin/auth/user/default");
       assertThat(who.statusCode()).as("no authentication in the session").isEqualTo(404);
-      HttpResponse<String> profile = session.client().send(
-          HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/user/" + investor + "/profile")).GET().build(),
-          BodyHandlers.ofString());
+      Reply profile = session.client().get("/camunda/api/engine/engine/default/user/" + investor + "/profile");
       assertThat(profile.statusCode()).isIn(401, 403);
       // a wrong password gets Camunda's own answer, as for anyone
       assertThat(webappLogin(app, investor, "Wrong-Guess-1", newAddress()).response().statusCode()).isEqualTo(401);
@@ -636,12 +619,12 @@ class SecurityMatrixTests {
     String official = newUser("mosprom");
     String weakUser = "sec.weak." + UUID.randomUUID().toString().substring(0, 8);
     try {
-      HttpResponse<String> change = sendAs("PUT", "/engine-rest/user/" + official + "/credentials", official, PASSWORD,
+      Reply change = sendAs("PUT", "/engine-rest/user/" + official + "/credentials", official, PASSWORD,
           "{\"password\": \"1\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", Map.of());
-      HttpResponse<String> creation = send("POST", "/engine-rest/user/create", Role.ADMIN,
+      Reply creation = send("POST", "/engine-rest/user/create", Role.ADMIN,
           "{\"profile\": {\"id\": \"" + weakUser + "\"}, \"credentials\": {\"password\": \"1\"}}");
 
-      for (HttpResponse<String> response : List.of(change, creation)) {
+      for (Reply response : List.of(change, creation)) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).path("type").asText()).isEqualTo("InvalidRequestException");
         assertThat(json(response).path("message").asText()).startsWith("Password does not match policy");
@@ -650,7 +633,7 @@ class SecurityMatrixTests {
       assertThat(identityService.createUserQuery().userId(weakUser).count()).isZero();
 
       // a password the policy accepts is taken
-      HttpResponse<String> strong = sendAs("PUT", "/engine-rest/user/" + official + "/credentials", official, PASSWORD,
+      Reply strong = sendAs("PUT", "/engine-rest/user/" + official + "/credentials", official, PASSWORD,
           "{\"password\": \"Another-Horse-8\", \"authenticatedUserPassword\": \"" + PASSWORD + "\"}", Map.of());
       assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
       assertThat(identityService.checkPassword(official, "Another-Horse-8")).isTrue();
@@ -666,13 +649,12 @@ class SecurityMatrixTests {
       WebappSession admin = webappLogin("admin", Role.ADMIN.user, Role.ADMIN.password, null);
       assertThat(admin.response().statusCode()).as(admin.response().body()).isEqualTo(200);
 
-      HttpResponse<String> change = admin.client().send(
-          HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/user/" + official + "/credentials"))
-              .header("Content-Type", "application/json")
+      Reply change =
+          admin.client()
+              .request("PUT", "/camunda/api/engine/engine/default/user/" + official + "/credentials")
               .header("X-XSRF-TOKEN", admin.xsrfToken())
-              .PUT(BodyPublishers.ofString("{\"password\": \"1\", \"authenticatedUserPassword\": \"admin\"}"))
-              .build(),
-          BodyHandlers.ofString());
+              .json("{\"password\": \"1\", \"authenticatedUserPassword\": \"admin\"}")
+              .send();
 
       assertThat(change.statusCode()).as(change.body()).isEqualTo(400);
       assertThat(json(change).path("message").asText()).startsWith("Password does not match policy");
@@ -694,12 +676,12 @@ class SecurityMatrixTests {
   }
 
   /** A start of the request process without the request, as a page or a script sends it. */
-  private HttpResponse<String> emptyStart(Map<String, String> browserHeaders) throws Exception {
+  private Reply emptyStart(Map<String, String> browserHeaders) throws Exception {
     return sendAs("POST", "/engine-rest/process-definition/key/localisation-request/start",
         Role.ADMIN.user, Role.ADMIN.password, "{\"variables\": {}}", browserHeaders);
   }
 
-  private HttpResponse<String> deploy(String name, Map<String, String> browserHeaders) throws Exception {
+  private Reply deploy(String name, Map<String, String> browserHeaders) throws Exception {
     String boundary = "boundary" + UUID.randomUUID().toString().replace("-", "");
     String body =
         "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
@@ -712,23 +694,18 @@ class SecurityMatrixTests {
   }
 
   /** Any user's credentials, any body ({@code Content-Type} JSON unless the headers say otherwise). */
-  private HttpResponse<String> sendAs(
-      String method, String path, String user, String password, String body, Map<String, String> headers)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    String pair = user + ":" + password;
-    request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+  private Reply sendAs(String method, String path, String user, String password, String body, Map<String, String> headers) {
+    HttpTestClient.Request request = http.request(method, path).basicAuth(user, password);
     headers.forEach(request::header);
-    if (body != null && !headers.containsKey("Content-Type")) {
-      request.header("Content-Type", "application/json");
+    if (body != null) {
+      request.body(headers.containsKey("Content-Type") ? null : "application/json", body);
     }
-    request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    return http.send(request.build(), BodyHandlers.ofString());
+    return request.send();
   }
 
   // --- calls ---------------------------------------------------------------------------------
 
-  private HttpResponse<String> call(Endpoint endpoint, Role role) throws Exception {
+  private Reply call(Endpoint endpoint, Role role) throws Exception {
     return switch (endpoint) {
       case API_LIST -> send("GET", "/api/v1/localisation-requests", role, null);
       case API_GET_OWN_OF_INVESTOR_A -> send("GET", "/api/v1/localisation-requests/" + investorARequest, role, null);
@@ -753,39 +730,32 @@ class SecurityMatrixTests {
    * the {@code XSRF-TOKEN} cookie), then the login form with the token in {@code X-XSRF-TOKEN}.
    * Anonymous posts empty credentials (no real user is locked by that).
    */
-  private HttpResponse<String> tasklistLogin(Role role) throws Exception {
+  private Reply tasklistLogin(Role role) throws Exception {
     return webappLogin("tasklist", role.user, role.password, null).response();
   }
 
   /** A browser's session with one of the webapps: its cookies and CSRF token, and the login's answer. */
-  private record WebappSession(HttpClient client, String xsrfToken, HttpResponse<String> response) {}
+  private record WebappSession(HttpTestClient client, String xsrfToken, Reply response) {}
 
   /**
    * Logs in to a webapp as the browser does, from the client address {@code forwardedFor} as nginx
    * reports it (null: this machine); a null user posts empty credentials.
    */
-  private WebappSession webappLogin(String app, String user, String password, String forwardedFor) throws Exception {
-    CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    HttpClient client = cookieClient(cookies);
-    HttpResponse<String> page =
-        client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(), BodyHandlers.ofString());
+  private WebappSession webappLogin(String app, String user, String password, String forwardedFor) {
+    HttpTestClient client = http.withSession();
+    Reply page = client.get("/camunda/app/tasklist/default/");
     assertThat(page.statusCode()).isEqualTo(200);
-    String token =
-        cookies.getCookieStore().getCookies().stream()
-            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + page.headers().map()));
-    HttpResponse<String> login =
-        client.send(loginRequest(app, user, password, token, forwardedFor), BodyHandlers.ofString());
+    String token = client.cookie("XSRF-TOKEN").orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + page.headers()));
+    Reply login = loginRequest(client, app, user, password, token, forwardedFor).send();
     return new WebappSession(client, token, login);
   }
 
-  private HttpRequest loginRequest(Role role, String xsrfToken) {
-    return loginRequest("tasklist", role.user, role.password, xsrfToken, null);
+  private HttpTestClient.Request loginRequest(HttpTestClient client, Role role, String xsrfToken) {
+    return loginRequest(client, "tasklist", role.user, role.password, xsrfToken, null);
   }
 
-  private HttpRequest loginRequest(String app, String user, String password, String xsrfToken, String forwardedFor) {
+  private HttpTestClient.Request loginRequest(
+      HttpTestClient client, String app, String user, String password, String xsrfToken, String forwardedFor) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("username", user == null ? "" : user);
     form.put("password", password == null ? "" : password);
@@ -796,50 +766,36 @@ class SecurityMatrixTests {
                 .append(name)
                 .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-            .header("Content-Type", "application/x-www-form-urlencoded")
+    HttpTestClient.Request request =
+        client.request("POST", "/camunda/api/admin/auth/user/default/login/" + app)
             .header("Accept", "application/json")
-            .POST(BodyPublishers.ofString(body.toString()));
+            .body("application/x-www-form-urlencoded", body.toString());
     if (xsrfToken != null) {
       request.header("X-XSRF-TOKEN", xsrfToken);
     }
     if (forwardedFor != null) {
       request.header("X-Forwarded-For", forwardedFor);
     }
-    return request.build();
+    return request;
   }
 
-  private static HttpClient cookieClient(CookieManager cookies) {
-    return HttpClient.newBuilder().cookieHandler(cookies).build();
-  }
-
-  private HttpResponse<String> send(String method, String path, Role role, String jsonBody) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)), method, role, jsonBody);
+  private Reply send(String method, String path, Role role, String jsonBody) {
+    return send(method, path, role, jsonBody, Map.of());
   }
 
   /** As nginx forwards it: the scheme the client used in {@code X-Forwarded-Proto}. */
-  private HttpResponse<String> sendForwarded(String method, String path, Role role, String scheme) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-Proto", scheme), method, role, null);
+  private Reply sendForwarded(String method, String path, Role role, String scheme) {
+    return send(method, path, role, null, Map.of("X-Forwarded-Proto", scheme));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, String method, Role role, String jsonBody)
-      throws Exception {
-    if (role.user != null) {
-      String pair = role.user + ":" + role.password;
-      request.header(
-          "Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
+  private Reply send(String method, String path, Role role, String jsonBody, Map<String, String> headers) {
+    HttpTestClient client = role.user == null ? http : http.as(role.user, role.password);
+    HttpTestClient.Request request = client.request(method, path);
+    headers.forEach(request::header);
     if (jsonBody != null) {
-      request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(jsonBody));
-    } else {
-      request.method(method, BodyPublishers.noBody());
+      request.json(jsonBody);
     }
-    return http.send(request.build(), BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create(baseUrl + path);
+    return request.send();
   }
 
   private static String newRequestJson() {
@@ -855,7 +811,7 @@ class SecurityMatrixTests {
     return objectMapper.writeValueAsString(body);
   }
 
-  private JsonNode json(HttpResponse<String> response) throws Exception {
+  private JsonNode json(Reply response) throws Exception {
     return objectMapper.readTree(response.body());
   }
 }

@@ -11,18 +11,10 @@ import static ru.mos.localisation.webapps.OfficialGroup.SITE_ALLOCATION;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -51,11 +45,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.TestRequests;
 
 /**
@@ -69,19 +63,11 @@ import ru.mos.localisation.TestRequests;
  * skipped, except on CI ({@code CI=true}), where a missing browser fails them. Selenium gets both
  * paths explicitly, so Selenium Manager never tries to download a browser or a driver.
  *
- * <p>The webapps address the engine named {@code default}, and so does {@link
- * ru.mos.localisation.EngineRestTests}; two live engines of one name in one JVM clash, so both
- * classes close their Spring context when done. The job executor runs here as in production: the
- * asynchronous screening job runs by itself after submission.
+ * <p>Tasklist's pages address the engine named {@code default}: that of the shared {@link
+ * ApplicationTest} context. That context has no job executor, so while a step waits for the next
+ * task the test runs the request's due jobs (the asynchronous screening) as the executor would.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "camunda.bpm.generate-unique-process-engine-name=false",
-      "camunda.bpm.job-execution.enabled=true"
-    })
-@ActiveProfiles({"demo", "test"})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ApplicationTest
 @EnabledIf(value = "browserInstalled", disabledReason = TasklistBrowserTests.BROWSER_MISSING)
 class TasklistBrowserTests {
 
@@ -110,10 +96,13 @@ class TasklistBrowserTests {
   /** Tasklist's notification that a task does not exist (for this user). */
   private static final By TASK_UNAVAILABLE = By.cssSelector(".notifications .alert-danger");
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** The investor on the investor API. */
+  private final HttpTestClient investor;
   private final String baseUrl;
   private final ObjectMapper objectMapper;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
   private final JdbcClient jdbc;
 
   /** A screenshot and the HTML of the page a failed test left, taken before the browser closes. */
@@ -134,10 +123,18 @@ class TasklistBrowserTests {
 
   @Autowired
   TasklistBrowserTests(
-      @LocalServerPort int port, ObjectMapper objectMapper, TaskService taskService, JdbcClient jdbc) {
+      @LocalServerPort int port,
+      ObjectMapper objectMapper,
+      TaskService taskService,
+      RuntimeService runtimeService,
+      ManagementService managementService,
+      JdbcClient jdbc) {
     this.baseUrl = "http://localhost:" + port;
+    this.investor = HttpTestClient.onPort(port).as("investor", "demo");
     this.objectMapper = objectMapper;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
     this.jdbc = jdbc;
   }
 
@@ -238,7 +235,7 @@ class TasklistBrowserTests {
 
     // the investor accepts the offered site over the API
     assertThat(getAsInvestor(number).path("site").path("id").asText()).isEqualTo(siteId);
-    HttpResponse<String> answer =
+    Reply answer =
         postAsInvestor("/api/v1/localisation-requests/" + number + "/site-offer/answer", "{\"accepted\": true}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
@@ -567,12 +564,20 @@ class TasklistBrowserTests {
 
   // --- the engine: which task a step waits for -------------------------------------------------
 
-  /** Waits until the process (and the job executor) has reached the task. */
+  /** Waits until the process has reached the task, running the request's due jobs as the job executor would. */
   private Task awaitTask(String number, String taskName) {
     return new WebDriverWait(browser, PROCESS_TIMEOUT)
         .until(
-            driver ->
-                taskService.createTaskQuery().processInstanceBusinessKey(number).taskName(taskName).singleResult());
+            driver -> {
+              runDueJobs(number);
+              return taskService.createTaskQuery().processInstanceBusinessKey(number).taskName(taskName).singleResult();
+            });
+  }
+
+  private void runDueJobs(String number) {
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+        .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).executable().list().stream())
+        .forEach(job -> managementService.executeJob(job.getId()));
   }
 
   private Task openTask(String number, String taskDefinitionKey) {
@@ -604,7 +609,7 @@ class TasklistBrowserTests {
   // --- the investor's API ------------------------------------------------------------------------
 
   private String submitAsInvestor() throws Exception {
-    HttpResponse<String> response =
+    Reply response =
         postAsInvestor("/api/v1/localisation-requests", TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID()));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String number = objectMapper.readTree(response.body()).path("number").asText();
@@ -613,28 +618,13 @@ class TasklistBrowserTests {
   }
 
   private JsonNode getAsInvestor(String number) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/localisation-requests/" + number))
-            .header("Authorization", investorAuthorization())
-            .GET()
-            .build();
-    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+    Reply response = investor.get("/api/v1/localisation-requests/" + number);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return objectMapper.readTree(response.body());
   }
 
-  private HttpResponse<String> postAsInvestor(String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Authorization", investorAuthorization())
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(json))
-            .build();
-    return http.send(request, BodyHandlers.ofString());
-  }
-
-  private static String investorAuthorization() {
-    return "Basic " + Base64.getEncoder().encodeToString("investor:demo".getBytes(StandardCharsets.UTF_8));
+  private Reply postAsInvestor(String path, String json) {
+    return investor.post(path, json);
   }
 
   // --- screenshots -------------------------------------------------------------------------------

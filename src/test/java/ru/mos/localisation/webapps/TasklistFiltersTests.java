@@ -5,16 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
@@ -41,9 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.intake.IntakeService;
 import ru.mos.localisation.process.ProcessVariables;
 
@@ -52,8 +45,7 @@ import ru.mos.localisation.process.ProcessVariables;
  * through the demo users, logged in to the engine as the webapps log them in — and the task cards
  * as Tasklist fetches them over {@code /engine-rest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class TasklistFiltersTests {
 
   /** The demo user of each official group (the product's contract). */
@@ -93,11 +85,12 @@ class TasklistFiltersTests {
   @Autowired ObjectMapper objectMapper;
   @LocalServerPort int port;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private RunningRequests requests;
+  private HttpTestClient http;
 
   @BeforeEach
   void createRequests() {
+    http = HttpTestClient.onPort(port);
     requests = new RunningRequests(intake, runtimeService, managementService, taskService, identityService);
   }
 
@@ -296,19 +289,16 @@ class TasklistFiltersTests {
     String number = (String) runtimeService.getVariable(assessment.getProcessInstanceId(), ProcessVariables.REQUEST_NUMBER);
 
     // when Tasklist loads the department's filter for the officer, as it does for the task cards (a page)
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        engineRest(
-                            "/filter/" + filterId(OfficialGroup.INVESTMENT_DEPARTMENT.filterName())
-                                + "/list?firstResult=0&maxResults=15")))
-                .header("Authorization", basic("investment.officer", "demo"))
-                .header("Accept", "application/hal+json")
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"processInstanceId\":\"" + assessment.getProcessInstanceId() + "\"}"))
-                .build(),
-            BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Reply response =
+        http.as("investment.officer", "demo")
+            .request(
+                "POST",
+                engineRest(
+                    "/filter/" + filterId(OfficialGroup.INVESTMENT_DEPARTMENT.filterName())
+                        + "/list?firstResult=0&maxResults=15"))
+            .header("Accept", "application/hal+json")
+            .json("{\"processInstanceId\":\"" + assessment.getProcessInstanceId() + "\"}")
+            .send();
 
     // then the card of the task carries both variables the filter names
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -363,23 +353,13 @@ class TasklistFiltersTests {
   }
 
   private JsonNode filterAsTasklistReadsIt(String name) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(engineRest("/filter/" + filterId(name))))
-                .header("Authorization", basic("admin", "admin"))
-                .GET()
-                .build(),
-            BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Reply response = http.as("admin", "admin").get(engineRest("/filter/" + filterId(name)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return objectMapper.readTree(response.body());
   }
 
-  /** The REST API of this test's engine (the test profile names every engine uniquely). */
+  /** The REST API of this test's engine, by its name. */
   private String engineRest(String path) {
-    return "http://localhost:" + port + "/engine-rest/engine/" + processEngine.getName() + path;
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "/engine-rest/engine/" + processEngine.getName() + path;
   }
 }

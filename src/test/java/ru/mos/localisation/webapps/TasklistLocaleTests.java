@@ -6,13 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,39 +14,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.HttpTestClient.Reply;
 
 /**
  * Tasklist in Russian, as the browser fetches it: the application's {@code scripts/config.js}
  * and {@code locales/ru.json} shadow the webjar's files, Russian is offered with English as the
  * fallback, and {@code ru.json} translates every key of Camunda's own {@code en.json}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class TasklistLocaleTests {
 
   private static final String TASKLIST = "/camunda/app/tasklist/";
   private static final String WEBJAR_ENGLISH = "META-INF/resources/webjars/camunda/app/tasklist/locales/en.json";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}");
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String baseUrl;
+  private final HttpTestClient http;
   private final ObjectMapper objectMapper;
 
   @Autowired
   TasklistLocaleTests(@LocalServerPort int port, ObjectMapper objectMapper) {
-    this.baseUrl = "http://localhost:" + port;
+    this.http = HttpTestClient.onPort(port);
     this.objectMapper = objectMapper;
   }
 
   @Test
   void servedConfigOffersRussianWithEnglishAsFallback() throws Exception {
-    HttpResponse<String> response = get(TASKLIST + "scripts/config.js");
+    Reply response = get(TASKLIST + "scripts/config.js");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+    assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
     // the webjar's copy has the locales option commented out: this is the application's copy
     String config = response.body().replaceAll("\\s+", " ");
     assertThat(config)
@@ -63,7 +56,7 @@ class TasklistLocaleTests {
   @Test
   void servedConfigLoadsTheModuleThatKeepsDatesInTheLanguageOfTheLabels() throws Exception {
     String config = get(TASKLIST + "scripts/config.js").body().replaceAll("\\s+", " ");
-    HttpResponse<String> module = get(TASKLIST + "scripts/date-locale.js");
+    Reply module = get(TASKLIST + "scripts/date-locale.js");
 
     assertThat(config)
         .contains("ngDeps: ['cam.tasklist.dateLocale']")
@@ -121,11 +114,10 @@ class TasklistLocaleTests {
   }
 
   private JsonNode servedJson(String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
-    HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray());
+    Reply response = http.get(path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     // bytes, not a string: Jackson skips a byte order mark and fails on anything that is not JSON
-    return objectMapper.readTree(response.body());
+    return objectMapper.readTree(response.bytes());
   }
 
   /** Camunda's English labels, read from the webjar on the classpath (the application has no en.json). */
@@ -144,8 +136,7 @@ class TasklistLocaleTests {
     return names;
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
-    return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+  private Reply get(String path) {
+    return http.get(path);
   }
 }

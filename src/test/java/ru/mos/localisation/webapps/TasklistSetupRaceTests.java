@@ -15,11 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import ru.mos.localisation.EmbeddedPostgresConfiguration;
+import ru.mos.localisation.PostgresTest;
 
 /**
  * Nodes of a cluster start at the same moment on one PostgreSQL, each running the Tasklist
@@ -27,10 +23,7 @@ import ru.mos.localisation.EmbeddedPostgresConfiguration;
  * start-up lock that serializes the nodes is a row lock there; Camunda takes no such lock on H2,
  * which serves a single node anyway.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-@Import(EmbeddedPostgresConfiguration.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@PostgresTest
 class TasklistSetupRaceTests {
 
   private static final int NODES = 4;

@@ -30,16 +30,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import ru.mos.localisation.ApplicationTest;
 import ru.mos.localisation.intake.IntakeService;
 
 /**
  * Who may do what in Camunda's webapps: officials work in Tasklist and see their own group's tasks
  * only, the board also supervises in Cockpit, investors get no webapp, administrators everything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@ApplicationTest
 class WebappAuthorizationsTests {
 
   private static final String ADMIN = "admin";

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The repository's sample files (samples/) by the document type each stands for. */
-final class DocumentCallsSupport {
+final class DocumentSamples {
 
   static final Map<String, String> SAMPLES = new LinkedHashMap<>();
 
@@ -15,5 +15,5 @@ final class DocumentCallsSupport {
     SAMPLES.put("ENVIRONMENTAL_IMPACT_SUMMARY", "environmental-impact-summary.pdf");
   }
 
-  private DocumentCallsSupport() {}
+  private DocumentSamples() {}
 }
