@@ -29,6 +29,8 @@ import ru.mos.localisation.HttpTestClient.Reply;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      // the requests are filed as JSON alone, naming their documents without files
+      "localisation.documents.announced-count-as-filed=true",
       "camunda.bpm.generate-unique-process-engine-name=true",
       "camunda.bpm.generate-unique-process-application-name=true",
       "camunda.bpm.job-execution.enabled=false",

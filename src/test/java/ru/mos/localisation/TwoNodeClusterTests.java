@@ -112,6 +112,8 @@ class TwoNodeClusterTests {
                 // threads all hang in the database can still undeploy and shut down
                 "--spring.datasource.hikari.maximum-pool-size=16",
                 "--camunda.bpm.process-engine-name=" + engineName,
+                // the requests are filed as JSON alone, naming their documents without files
+                "--localisation.documents.announced-count-as-filed=true",
                 "--camunda.bpm.generate-unique-process-application-name=true",
                 // no webapps on the nodes: their bootstrap keeps JVM-wide state (Tasklist's, Cockpit's
                 // runtime delegates) that a stopping node clears for every other live context, and the
