@@ -288,24 +288,19 @@ class DecisionIntegrityTests {
     String execution = "/execution/" + assessment.getExecutionId();
     String falseValue = "{\"value\": false, \"type\": \"Boolean\"}";
     String modification = "{\"modifications\": {\"environmentalReviewRequired\": " + falseValue + "}}";
-    Map<String, String[]> attempts =
+    Map<String, Call> attempts =
         Map.of(
-            "task variable", new String[] {"PUT", task + "/variables/environmentalReviewRequired", falseValue},
-            "task variables", new String[] {"POST", task + "/variables", modification},
-            "task-local variable", new String[] {"PUT", task + "/localVariables/assessmentDecision", "{\"value\": \"PROCEED\", \"type\": \"String\"}"},
-            "task variable removed", new String[] {"DELETE", task + "/variables/sector", null},
-            "process variable", new String[] {"PUT", instance + "/variables/environmentalReviewRequired", falseValue},
-            "process variables", new String[] {"POST", instance + "/variables", modification},
-            "process variable removed", new String[] {"DELETE", instance + "/variables/hazardClass", null},
-            "execution-local variable", new String[] {"PUT", execution + "/localVariables/environmentalReviewRequired", falseValue});
+            "task variable", new Call("PUT", task + "/variables/environmentalReviewRequired", falseValue),
+            "task variables", new Call("POST", task + "/variables", modification),
+            "task-local variable", new Call("PUT", task + "/localVariables/assessmentDecision", "{\"value\": \"PROCEED\", \"type\": \"String\"}"),
+            "task variable removed", new Call("DELETE", task + "/variables/sector", null),
+            "process variable", new Call("PUT", instance + "/variables/environmentalReviewRequired", falseValue),
+            "process variables", new Call("POST", instance + "/variables", modification),
+            "process variable removed", new Call("DELETE", instance + "/variables/hazardClass", null),
+            "execution-local variable", new Call("PUT", execution + "/localVariables/environmentalReviewRequired", falseValue));
 
-    for (String user : List.of(OFFICER, ADMIN)) {
-      attempts.forEach(
-          (name, call) -> {
-            Reply reply = doors.call(door, user, call[0], call[1], call[2]);
-            assertThat(reply.status()).as("%s by %s: %s", name, user, reply).isEqualTo(403);
-          });
-    }
+    assertEachRefused(door, OFFICER, attempts);
+    assertEachRefused(door, ADMIN, attempts);
     assertUntouched(numberOf(assessment), assessment);
     assertThat(runtimeService.getVariables(assessment.getProcessInstanceId()))
         .containsEntry(ENVIRONMENTAL_REVIEW_REQUIRED, true)
@@ -320,26 +315,22 @@ class DecisionIntegrityTests {
     Task assessment = waitingForAssessment();
     String instanceId = assessment.getProcessInstanceId();
     String timer = managementService.createJobQuery().processInstanceId(instanceId).timers().singleResult().getId();
-    Map<String, String[]> attempts =
+    Map<String, Call> attempts =
         Map.of(
-            "modification", new String[] {"POST", "/process-instance/" + instanceId + "/modification", """
-                {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_ApproveRequest"}]}"""},
-            "asynchronous modification", new String[] {"POST", "/process-instance/" + instanceId + "/modification-async", """
-                {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_ApproveRequest"}]}"""},
-            "investor's message", new String[] {"POST", "/message", """
-                {"messageName": "RequestWithdrawn", "businessKey": "%s"}""".formatted(numberOf(assessment))},
-            "signal", new String[] {"POST", "/signal", "{\"name\": \"anything\"}"},
-            "BPMN error from the task", new String[] {"POST", "/task/" + assessment.getId() + "/bpmnError", "{\"errorCode\": \"x\"}"},
-            "escalation from the task", new String[] {"POST", "/task/" + assessment.getId() + "/bpmnEscalation", "{\"escalationCode\": \"x\"}"},
-            "deadline moved", new String[] {"PUT", "/job/" + timer + "/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}"},
-            "deadline deleted", new String[] {"DELETE", "/job/" + timer, null},
-            "deadline run early", new String[] {"POST", "/job/" + timer + "/execute", null});
+            "modification", new Call("POST", "/process-instance/" + instanceId + "/modification", """
+                {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_ApproveRequest"}]}"""),
+            "asynchronous modification", new Call("POST", "/process-instance/" + instanceId + "/modification-async", """
+                {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_ApproveRequest"}]}"""),
+            "investor's message", new Call("POST", "/message", """
+                {"messageName": "RequestWithdrawn", "businessKey": "%s"}""".formatted(numberOf(assessment))),
+            "signal", new Call("POST", "/signal", "{\"name\": \"anything\"}"),
+            "BPMN error from the task", new Call("POST", "/task/" + assessment.getId() + "/bpmnError", "{\"errorCode\": \"x\"}"),
+            "escalation from the task", new Call("POST", "/task/" + assessment.getId() + "/bpmnEscalation", "{\"escalationCode\": \"x\"}"),
+            "deadline moved", new Call("PUT", "/job/" + timer + "/duedate", "{\"duedate\": \"2020-01-01T00:00:00.000+0000\"}"),
+            "deadline deleted", new Call("DELETE", "/job/" + timer, null),
+            "deadline run early", new Call("POST", "/job/" + timer + "/execute", null));
 
-    attempts.forEach(
-        (name, call) -> {
-          Reply reply = doors.call(door, ADMIN, call[0], call[1], call[2]);
-          assertThat(reply.status()).as("%s: %s", name, reply).isEqualTo(403);
-        });
+    assertEachRefused(door, ADMIN, attempts);
     assertUntouched(numberOf(assessment), assessment);
     assertThat(managementService.createJobQuery().jobId(timer).singleResult().getDuedate())
         .isAfter(new Date());
@@ -436,6 +427,18 @@ class DecisionIntegrityTests {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  /** A call to the engine's REST API: method, path below the engine, JSON body or none. */
+  private record Call(String method, String path, String json) {}
+
+  /** Each call, made by the user through the door, is refused with 403. */
+  private void assertEachRefused(Door door, String user, Map<String, Call> attempts) {
+    attempts.forEach(
+        (name, call) -> {
+          Reply reply = doors.call(door, user, call.method(), call.path(), call.json());
+          assertThat(reply.status()).as("%s by %s: %s", name, user, reply).isEqualTo(403);
+        });
+  }
 
   private Task waitingForAssessment() {
     return startAndScreen(TestRequests.recyclingPlant(reference()), "Task_AssessRequest");
