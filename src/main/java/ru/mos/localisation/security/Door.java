@@ -33,7 +33,9 @@ public enum Door {
   /** The door a request came through. */
   public static Door of(HttpServletRequest request) {
     String path = path(request);
-    if (path.startsWith("/api/")) {
+    // the operators' metrics (/actuator/prometheus) and the board's register (/supervision/api, also
+    // with a Cockpit session) take HTTP Basic too, answered in problem+json
+    if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/supervision/")) {
       return INVESTOR_API;
     }
     return path.startsWith("/engine-rest/") ? ENGINE_REST : WEBAPP;

@@ -78,7 +78,7 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*", "/actuator/*", "/supervision/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
   }
