@@ -1,7 +1,10 @@
 package ru.mos.localisation.supervision;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
@@ -85,6 +88,9 @@ public final class Labels {
           "true", "да",
           "false", "нет");
 
+  /** How outcome writes the stage of a rejection ({@code at stage ASSESSMENT}). */
+  private static final String REJECTED_AT = "at stage ";
+
   private Labels() {}
 
   public static String status(RequestStatus status) {
@@ -110,6 +116,32 @@ public final class Labels {
       return status == RequestStatus.IN_PROGRESS ? type : "Итог: " + status(status).toLowerCase(Locale.ROOT);
     }
     return EVENTS.getOrDefault(type, type);
+  }
+
+  /**
+   * An event's detail as the board reads it: lists of documents by their titles, the stage a
+   * request was rejected at by its name; anything else (site ids, an investor's reason) as it is.
+   */
+  public static String detail(String type, String detail) {
+    if (detail == null || detail.isBlank()) {
+      return detail;
+    }
+    if (type.startsWith("DOCUMENT")) {
+      List<String> titles = new ArrayList<>();
+      for (String code : detail.split(",")) {
+        DocumentType document = enumOrNull(DocumentType.class, code.strip());
+        if (document == null) {
+          return detail;
+        }
+        titles.add(document.titleRu());
+      }
+      return String.join(", ", titles);
+    }
+    if (detail.startsWith(REJECTED_AT)) {
+      RequestStage stage = enumOrNull(RequestStage.class, detail.substring(REJECTED_AT.length()).strip());
+      return stage == null ? detail : "на этапе «" + stage(stage) + "»";
+    }
+    return detail;
   }
 
   /** The Russian name of a task's field, or the name itself. */

@@ -79,7 +79,8 @@ public class RequestHistory {
   private static Step event(ResultSet rs) throws SQLException {
     String type = rs.getString("type");
     return new Step(
-        rs.getObject("occurred_at", OffsetDateTime.class), Kind.EVENT, Labels.event(type), actor(rs), rs.getString("detail"), List.of());
+        rs.getObject("occurred_at", OffsetDateTime.class), Kind.EVENT, Labels.event(type), actor(rs),
+        Labels.detail(type, rs.getString("detail")), List.of());
   }
 
   /** Who took the step, where the registry records it (its {@code actor} column, from migration V6 on). */

@@ -125,6 +125,7 @@ class SupervisionApiTests {
     JsonNode comment = step(file, "Комментарий");
     assertThat(comment.path("actor").asText()).isEqualTo(SupervisedRequests.OFFICER);
     assertThat(comment.path("detail").asText()).isEqualTo(SupervisedRequests.COMMENT);
+    assertThat(step(file, "Итог: отклонена").path("detail").asText()).isEqualTo("на этапе «Оценка заявки»");
     JsonNode path = file.path("paths").get(0);
     assertThat(path.path("processDefinitionKey").asText()).isEqualTo("localisation-request");
     assertThat(path.path("passed").toString()).contains("Task_ScreenInvestor", "Task_AssessRequest");
