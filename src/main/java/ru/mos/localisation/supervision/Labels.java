@@ -53,6 +53,7 @@ public final class Labels {
           Map.entry("DOCUMENTS_REQUESTED", "Запрошены недостающие документы"),
           Map.entry("DOCUMENTS_SUPPLIED", "Документы представлены"),
           Map.entry("DOCUMENT_OPENED", "Документ открыт"),
+          Map.entry("PAPER_ORIGINAL_RECEIVED", "Получены бумажные оригиналы"),
           Map.entry("SITES_MATCHED", "Подобраны площадки"),
           Map.entry("NO_SITE_FOUND", "Подходящих площадок нет"),
           Map.entry("SITE_RESERVED", "Площадка зарезервирована"),
@@ -64,6 +65,7 @@ public final class Labels {
   private static final Map<String, String> VARIABLES =
       Map.ofEntries(
           Map.entry("missingDocumentsConfirmed", "Перечень недостающих документов подтверждён"),
+          Map.entry("paperOriginals", "Получены бумажные оригиналы"),
           Map.entry("screeningDecision", "Решение по совпадению"),
           Map.entry("assessmentDecision", "Решение по оценке"),
           Map.entry("assessmentComment", "Комментарий к оценке"),
@@ -126,7 +128,13 @@ public final class Labels {
     if (detail == null || detail.isBlank()) {
       return detail;
     }
-    if (type.startsWith("DOCUMENT")) {
+    if (type.equals("DOCUMENT_OPENED")) {
+      // "TYPE: file name"
+      int colon = detail.indexOf(':');
+      DocumentType document = colon < 0 ? null : enumOrNull(DocumentType.class, detail.substring(0, colon).strip());
+      return document == null ? detail : document.titleRu() + detail.substring(colon);
+    }
+    if (type.startsWith("DOCUMENTS_") || type.equals("PAPER_ORIGINAL_RECEIVED")) {
       List<String> titles = new ArrayList<>();
       for (String code : detail.split(",")) {
         DocumentType document = enumOrNull(DocumentType.class, code.strip());

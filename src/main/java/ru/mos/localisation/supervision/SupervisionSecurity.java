@@ -21,8 +21,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import ru.mos.localisation.security.CamundaIdentityAuthenticationProvider;
+import ru.mos.localisation.security.WebappSessionAuthentication;
 import ru.mos.localisation.webapps.OfficialGroup;
 
 /**
@@ -56,7 +57,7 @@ public class SupervisionSecurity {
   SecurityFilterChain supervisionApiSecurity(HttpSecurity http, @Lazy ProcessEngine processEngine, ObjectMapper objectMapper)
       throws Exception {
     return http.securityMatcher("/supervision/**")
-        .addFilterAfter(new WebappSessionAuthenticationFilter(processEngine::getName), SecurityContextHolderFilter.class)
+        .addFilterBefore(new WebappSessionAuthentication(processEngine), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests.requestMatchers(HttpMethod.GET, "/supervision/api/**").hasAnyAuthority(BOARD, ADMINISTRATORS).anyRequest().denyAll())

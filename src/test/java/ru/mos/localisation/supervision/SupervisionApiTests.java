@@ -206,6 +206,8 @@ class SupervisionApiTests {
 
     board.get("/supervision/api/dashboard");
     board.get("/supervision/api/requests?size=1");
+    // the officials' endpoints (documents) read the same session the same way
+    board.get("/camunda/api/localisation/requests/" + rejected + "/documents/999999");
 
     assertThat(board.cookie("JSESSIONID")).contains(session);
     assertThat(board.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
