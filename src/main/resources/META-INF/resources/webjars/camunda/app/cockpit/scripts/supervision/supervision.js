@@ -19,8 +19,10 @@ const ROUTE = '/localisation-register';
  * Read-only Cockpit for users who may not change instances (the board): Community Cockpit shows
  * every user the icons of every action (cancel, suspend, add/edit/delete variables, job
  * priorities, suspension of job definitions) and lets the engine refuse them afterwards. Asked
- * once per page load: may this user UPDATE any process instance? If not, those icons are hidden
- * (the retry of failed jobs stays: the board may retry). Administrators keep them all.
+ * after each login (when the navigation renders): may this user UPDATE any process instance? If
+ * not, those icons are hidden (the retry of failed jobs stays: the board may retry).
+ * Administrators keep them all. The engine refuses them anyway; this only spares the board the
+ * buttons.
  */
 const READ_ONLY_STYLE = `
 html.la-read-only .ctn-toolbar [ng-click="openDialog()"]:not(:has(.glyphicon-repeat)),
