@@ -80,7 +80,7 @@ class CockpitLocaleTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cockpit", "admin", "welcome"})
+  @ValueSource(strings = {"cockpit", "admin", "welcome", "tasklist"})
   void theEndOfLifeBannerIsHidden(String app) {
     assertThat(get("/camunda/app/" + app + "/styles/user-styles.css").body().replaceAll("\\s+", " "))
         .contains(".ce-eol-banner { display: none !important; }");

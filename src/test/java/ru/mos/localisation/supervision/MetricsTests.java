@@ -3,6 +3,9 @@ package ru.mos.localisation.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,7 @@ import ru.mos.localisation.intake.IntakeService;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsTests {
 
+  private static final Path SCRAPE = Path.of("target", "metrics", "scrape.txt");
   private static final String OPERATOR = "metrics.operator";
   private static final String OPERATOR_PASSWORD = "Metrics-Operator-2026";
 
@@ -79,7 +83,7 @@ class MetricsTests {
   }
 
   @Test
-  void requestsByStatusAndStageAreTheRegistrysCounts() {
+  void requestsByStatusAndStageAreTheRegistrysCounts() throws IOException {
     long rejected = jdbc.sql("SELECT COUNT(*) FROM localisation_request WHERE status = 'REJECTED' AND stage = 'DONE'").query(Long.class).single();
 
     // the figures are read at most every ten seconds: the scrape catches up with the registry
@@ -93,7 +97,7 @@ class MetricsTests {
   }
 
   @Test
-  void overdueTasksStageDurationsNotificationsAndJobsHaveTheirLabels() {
+  void overdueTasksStageDurationsNotificationsAndJobsHaveTheirLabels() throws IOException {
     String text = scrapeText();
 
     assertThat(text)
@@ -115,7 +119,7 @@ class MetricsTests {
   }
 
   @Test
-  void theJvmHttpAndTheJobExecutorAreThereToo() {
+  void theJvmHttpAndTheJobExecutorAreThereToo() throws IOException {
     http.as("admin", "admin").get("/actuator/health");
 
     String text = scrapeText();
@@ -134,10 +138,13 @@ class MetricsTests {
     return http.as(user, password).get("/actuator/prometheus");
   }
 
-  private String scrapeText() {
+  /** A scrape as Prometheus gets it; the last one is kept in {@code target/metrics/scrape.txt} to read. */
+  private String scrapeText() throws IOException {
     Reply reply = scrape(OPERATOR, OPERATOR_PASSWORD);
     assertThat(reply.statusCode()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("text/plain");
+    Files.createDirectories(SCRAPE.getParent());
+    Files.writeString(SCRAPE, reply.body());
     return reply.body();
   }
 
