@@ -85,7 +85,8 @@ public class NotificationRelay {
   }
 
   /**
-   * Sends the letters that are due, up to a batch, each in its own transaction.
+   * Sends the letters that are due, up to a batch, each in its own transaction. Only those due when
+   * the poll began: a letter that fails now waits for a later poll, however short its wait.
    *
    * @return how many were attempted
    */
@@ -93,8 +94,9 @@ public class NotificationRelay {
     if (!mailServerConfigured()) {
       return 0;
     }
+    OffsetDateTime dueBy = OffsetDateTime.now(clock);
     int attempted = 0;
-    while (attempted < properties.relay().batchSize() && relayOne()) {
+    while (attempted < properties.relay().batchSize() && relayOne(dueBy)) {
       attempted++;
     }
     return attempted;
@@ -107,14 +109,18 @@ public class NotificationRelay {
    * @return whether there was a letter to send
    */
   public boolean relayOne() {
+    return relayOne(OffsetDateTime.now(clock));
+  }
+
+  private boolean relayOne(OffsetDateTime dueBy) {
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       return false;
     }
-    return Boolean.TRUE.equals(transaction.execute(status -> claimDue().map(row -> send(sender, row)).isPresent()));
+    return Boolean.TRUE.equals(transaction.execute(status -> claimDue(dueBy).map(row -> send(sender, row)).isPresent()));
   }
 
-  private Optional<OutboxRow> claimDue() {
+  private Optional<OutboxRow> claimDue(OffsetDateTime dueBy) {
     return jdbc.sql(
             """
             SELECT id, request_number, recipient, type, subject, body, body_html, attempts
@@ -124,7 +130,7 @@ public class NotificationRelay {
             FETCH FIRST 1 ROWS ONLY
             FOR UPDATE SKIP LOCKED
             """)
-        .param(OffsetDateTime.now(clock))
+        .param(dueBy)
         .query(
             (rs, rowNum) ->
                 new OutboxRow(

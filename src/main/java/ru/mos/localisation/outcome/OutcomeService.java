@@ -54,8 +54,10 @@ public class OutcomeService {
     // investor knows the stages: a rejection after a screening hit must not tell of the screening
     RequestStage stage = request.stage().asSeenByInvestor();
     registry.finish(number, RequestStatus.REJECTED, "at stage " + stage);
-    notifications.notify(
-        request, new Notification.Rejected(stage, grounds.officialsReason(), grounds.noSuitableSite()));
+    String reason = grounds.officialsReason();
+    // while support and site allocation run, only the site officer's giving up rejects a request
+    boolean noSuitableSite = reason == null && stage == RequestStage.SUPPORT_AND_SITE;
+    notifications.notify(request, new Notification.Rejected(stage, reason, noSuitableSite));
   }
 
   /** The investor withdrew the request; a site reserved for it becomes available again. */

@@ -6,7 +6,6 @@ import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_CONDI
 import static ru.mos.localisation.decision.DecisionVariables.ENVIRONMENTAL_DECISION;
 import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_COMMENT;
 import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_DECISION;
-import static ru.mos.localisation.sites.SiteVariables.NO_SITE_DECISION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,7 +30,6 @@ public class RejectRequestDelegate implements JavaDelegate {
             text(execution, ASSESSMENT_COMMENT),
             text(execution, ENVIRONMENTAL_DECISION),
             text(execution, ENVIRONMENTAL_CONDITIONS),
-            text(execution, NO_SITE_DECISION),
             text(execution, FINAL_DECISION),
             text(execution, FINAL_COMMENT)));
   }
