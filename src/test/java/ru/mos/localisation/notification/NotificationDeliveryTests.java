@@ -175,6 +175,9 @@ class NotificationDeliveryTests {
     assertThat(HttpTestClient.onPort(port).as("investor2", "demo").get(path).statusCode()).isEqualTo(404);
     assertThat(HttpTestClient.onPort(port).get(path).statusCode()).isEqualTo(401);
     assertThat(HttpTestClient.onPort(port).as("admin", "admin").get(path).statusCode()).isEqualTo(403);
+    // and the published API document describes it
+    assertThat(investor.get("/api/v1/openapi").json().path("paths").has("/api/v1/localisation-requests/{number}/notifications"))
+        .isTrue();
   }
 
   @Test
