@@ -33,8 +33,9 @@ public enum Door {
   /** The door a request came through. */
   public static Door of(HttpServletRequest request) {
     String path = path(request);
-    // the operators' metrics (/actuator/prometheus) and the board's register (/supervision/api, also
-    // with a Cockpit session) take HTTP Basic too, answered in problem+json
+    // HTTP Basic answered in problem+json like the investor API: the operators' endpoints
+    // (/actuator/notifications, /actuator/prometheus) and the board's register (/supervision/api,
+    // also with a Cockpit session)
     if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/supervision/")) {
       return INVESTOR_API;
     }

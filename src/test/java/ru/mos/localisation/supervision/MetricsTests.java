@@ -108,8 +108,9 @@ class MetricsTests {
         .contains("localisation_stage_duration_seconds_bucket{stage=\"ASSESSMENT\",le=\"86400.0\"}")
         .contains("localisation_stage_duration_seconds_bucket{stage=\"SCREENING\",le=\"+Inf\"}")
         .contains("localisation_stage_duration_seconds_count{stage=\"FINAL_APPROVAL\"}")
-        .contains("localisation_notifications{state=\"sent\"}")
-        .contains("localisation_notifications{state=\"pending\"}")
+        // notification's own: letters waiting and failed, attempts by outcome
+        .containsPattern("localisation_notifications\\{[^}]*status=\"FAILED\"")
+        .containsPattern("localisation_notifications_attempts_total\\{[^}]*outcome=\"sent\"")
         .contains("localisation_jobs{state=\"executable\"}")
         .contains("localisation_jobs{state=\"failed\"}");
     // a request rejected at the assessment left the stages before it and the assessment itself

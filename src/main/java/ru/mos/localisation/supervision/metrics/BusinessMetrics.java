@@ -36,10 +36,12 @@ import ru.mos.localisation.supervision.Dashboard;
  *   <li>{@code localisation_tasks_overdue{group}}: open tasks past their due date, by official group;
  *   <li>{@code localisation_stage_duration_seconds{stage}}: a histogram of how long requests stayed
  *       in each stage, over every stage a request has left (from the registry's timeline);
- *   <li>{@code localisation_notifications{state}}: the investors' notifications sent and pending;
  *   <li>{@code localisation_jobs{state}}: the engine's jobs ready to run, and failed (no retries left,
  *       an incident).
  * </ul>
+ *
+ * The investors' letters are notification's own metrics: {@code localisation_notifications{status}}
+ * (pending and failed, from the outbox) and {@code localisation_notifications_attempts_total{outcome}}.
  */
 @Component
 public class BusinessMetrics implements MultiCollector {
@@ -72,7 +74,7 @@ public class BusinessMetrics implements MultiCollector {
   public synchronized MetricSnapshots collect() {
     Instant now = clock.instant();
     if (cached == null || now.isAfter(cachedAt.plus(CACHE_TIME))) {
-      cached = new MetricSnapshots(requests(), overdueTasks(), stageDurations(), notifications(), jobs());
+      cached = new MetricSnapshots(requests(), overdueTasks(), stageDurations(), jobs());
       cachedAt = now;
     }
     return cached;
@@ -81,8 +83,7 @@ public class BusinessMetrics implements MultiCollector {
   @Override
   public List<String> getPrometheusNames() {
     return List.of(
-        "localisation_requests", "localisation_tasks_overdue", "localisation_stage_duration_seconds", "localisation_notifications",
-        "localisation_jobs");
+        "localisation_requests", "localisation_tasks_overdue", "localisation_stage_duration_seconds", "localisation_jobs");
   }
 
   private GaugeSnapshot requests() {
@@ -165,17 +166,6 @@ public class BusinessMetrics implements MultiCollector {
                 .sum(sums.get(stage))
                 .build()));
     return histogram.build();
-  }
-
-  private GaugeSnapshot notifications() {
-    long sent = jdbc.sql("SELECT COUNT(*) FROM investor_notification WHERE sent_at IS NOT NULL").query(Long.class).single();
-    long pending = jdbc.sql("SELECT COUNT(*) FROM investor_notification WHERE sent_at IS NULL").query(Long.class).single();
-    return GaugeSnapshot.builder()
-        .name("localisation_notifications")
-        .help("Notifications to investors by delivery state")
-        .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("state", "sent")).value(sent).build())
-        .dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("state", "pending")).value(pending).build())
-        .build();
   }
 
   private GaugeSnapshot jobs() {
