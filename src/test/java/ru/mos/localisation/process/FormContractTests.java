@@ -27,7 +27,7 @@ class FormContractTests {
   /** Task → the variables its completion sets (PRODUCT.md §8, "Task variables"). */
   private static final Map<String, Set<String>> CONTRACT =
       Map.of(
-          "Task_ConfirmMissingDocuments", Set.of("missingDocumentsConfirmed"),
+          "Task_ConfirmMissingDocuments", Set.of("missingDocumentsConfirmed", "paperOriginals"),
           "Task_ReviewScreeningHit", Set.of("screeningDecision"),
           "Task_AssessRequest", Set.of("assessmentDecision", "assessmentComment"),
           "Task_HandleOverdueAssessment", Set.of("escalationNote"),
