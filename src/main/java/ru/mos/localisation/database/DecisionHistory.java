@@ -20,19 +20,19 @@ import ru.mos.localisation.integrity.TaskFields;
 /**
  * The history level {@value #NAME} ({@code camunda.bpm.history-level}): Camunda's {@code full}
  * history — process and activity instances, tasks with who and when, user operations, incidents,
- * failed jobs, decision evaluations with inputs and outputs, and the fields officials decide
- * ({@link TaskFields}) with every value they took, when and in which task — without the rows no
- * official or auditor reads:
+ * every run of a job (the node that ran it, its success or its error), decision evaluations with
+ * inputs and outputs, and the fields officials decide ({@link TaskFields}) with every value they
+ * took, when and in which task — without the rows no official or auditor reads:
  *
  * <ul>
  *   <li>technical variables ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}): the request's data is
  *       the registry's ({@code localisation_request}, its timeline {@code request_event}), the
  *       priority decision's inputs and outputs are in the decision history, the rest is the
  *       process's working state;
- *   <li>the registry number and investor copied onto each task for Tasklist's cards
- *       ({@code webapps.TaskCardVariables});
- *   <li>the log of jobs that were created, deleted or ran well ({@code ACT_HI_JOB_LOG}); a failed
- *       job is still logged with its error.
+ *   <li>the copies on each task for Tasklist's cards and forms (registry number, investor,
+ *       documents list): task-local variables;
+ *   <li>the creation and deletion of jobs in the job log ({@code ACT_HI_JOB_LOG}), such as a
+ *       deadline's timer that never fired.
  * </ul>
  *
  * <p>It has the id of {@code full} (3): a database written at {@code full} runs at this level and
@@ -63,7 +63,7 @@ public class DecisionHistory extends AbstractProcessEnginePlugin {
   static final class Level extends AbstractHistoryLevel {
 
     private static final Set<HistoryEventType> QUIET_JOB_EVENTS =
-        Set.of(HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE, HistoryEventTypes.JOB_SUCCESS);
+        Set.of(HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_DELETE);
     private static final Set<HistoryEventType> VARIABLE_EVENTS =
         Set.of(
             HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
