@@ -19,6 +19,7 @@ import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
 import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -38,12 +39,17 @@ public class RegisterRequestDelegate implements JavaDelegate {
   private final RequestPayloadReader payloadReader;
   private final StartFormFields startForm;
   private final RegistrationService registration;
+  private final InvestorAccounts investorAccounts;
 
   public RegisterRequestDelegate(
-      RequestPayloadReader payloadReader, StartFormFields startForm, RegistrationService registration) {
+      RequestPayloadReader payloadReader,
+      StartFormFields startForm,
+      RegistrationService registration,
+      InvestorAccounts investorAccounts) {
     this.payloadReader = payloadReader;
     this.startForm = startForm;
     this.registration = registration;
+    this.investorAccounts = investorAccounts;
   }
 
   @Override
@@ -55,6 +61,12 @@ public class RegisterRequestDelegate implements JavaDelegate {
     // An engine user who started the process (engine REST, Tasklist) outranks a claimed submitter
     Object initiator = execution.getVariable(INITIATOR);
     Object submittedBy = initiator != null ? initiator : execution.getVariable(SUBMITTED_BY);
+    // registered at a fair for an investor with a portal account: the request is theirs to follow
+    Optional<String> investor =
+        fromStartForm ? startForm.investorAccount(execution.getVariables()) : Optional.empty();
+    if (investor.isPresent()) {
+      submittedBy = investorAccounts.requireInvestor(investor.get());
+    }
 
     LocalisationRequest registered =
         registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());

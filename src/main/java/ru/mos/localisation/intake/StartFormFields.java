@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,12 @@ import ru.mos.localisation.shared.InvalidInputException;
  */
 @Component
 public class StartFormFields {
+
+  /**
+   * The investor's portal account for whom an official registers the request (optional): the
+   * request becomes theirs, to follow and to supply documents for, as if they had filed it.
+   */
+  public static final String INVESTOR_ACCOUNT = "investorAccount";
 
   /** Every variable the start form submits; registration removes them once the registry has them. */
   public static final List<String> NAMES =
@@ -39,7 +46,8 @@ public class StartFormFields {
           "hazardClass",
           "documents",
           "exportSupportRequested",
-          "personnelExchangeRequested");
+          "personnelExchangeRequested",
+          StartFormFields.INVESTOR_ACCOUNT);
 
   private final ObjectMapper objectMapper;
 
@@ -56,6 +64,9 @@ public class StartFormFields {
   public String toRequestJson(Map<String, Object> variables) {
     Map<String, Object> fields = new HashMap<>();
     for (String name : NAMES) {
+      if (name.equals(INVESTOR_ACCOUNT)) {
+        continue; // whose request it is, not part of the request document
+      }
       Object value = variables.get(name);
       // an empty form field is a missing value, which validation names
       fields.put(name, value instanceof String text && text.isBlank() ? null : value);
@@ -66,6 +77,13 @@ public class StartFormFields {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The start form's fields cannot be written as JSON", e);
     }
+  }
+
+  /** The investor's account the form names, if any. */
+  public Optional<String> investorAccount(Map<String, Object> variables) {
+    return variables.get(INVESTOR_ACCOUNT) instanceof String account && !account.isBlank()
+        ? Optional.of(account.strip())
+        : Optional.empty();
   }
 
   /** A checklist submits a Json array; a client of the REST API may send a list or "A,B". */

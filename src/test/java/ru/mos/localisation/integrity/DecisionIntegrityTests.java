@@ -274,7 +274,8 @@ class DecisionIntegrityTests {
     // cleared with its own field, the decision still sees a class-3 recycling plant
     Reply cleared =
         doors.call(door, COMPLIANCE, "POST", "/task/" + hit.getId() + "/complete",
-            "{\"variables\": {\"screeningDecision\": {\"value\": \"CLEAR\", \"type\": \"String\"}}}");
+            "{\"variables\": {\"screeningDecision\": {\"value\": \"CLEAR\", \"type\": \"String\"},"
+                + " \"screeningReason\": {\"value\": \"Другое лицо\", \"type\": \"String\"}}}");
     assertThat(cleared.status()).as(cleared.toString()).isEqualTo(204);
     assertThat(runtimeService.getVariable(instance, ENVIRONMENTAL_REVIEW_REQUIRED)).isEqualTo(true);
   }
