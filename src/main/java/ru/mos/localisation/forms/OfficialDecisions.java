@@ -24,9 +24,18 @@ public class OfficialDecisions {
       String decidedByName,
       OffsetDateTime decidedAt) {
 
-    /** The official as the next one reads them: their name, or their account without one. */
+    /**
+     * The official as the next one reads them: «Анна Петрова (a.petrova)», or the account alone
+     * where the name says no more (the demo users are named after their accounts).
+     */
     public String official() {
-      return decidedByName != null && !decidedByName.isBlank() ? decidedByName : decidedBy;
+      if (decidedBy == null) {
+        return "";
+      }
+      if (decidedByName == null || decidedByName.isBlank() || decidedByName.startsWith(decidedBy)) {
+        return decidedBy;
+      }
+      return decidedByName + " (" + decidedBy + ")";
     }
   }
 

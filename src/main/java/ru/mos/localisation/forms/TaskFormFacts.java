@@ -236,15 +236,15 @@ public class TaskFormFacts {
       return;
     }
     Map<String, IndustrialSite> byId = found.stream().collect(Collectors.toMap(IndustrialSite::id, site -> site));
-    facts.line("| Площадка | Название | Район | Площадь, га | Мощность, МВт | Классы опасности |");
-    facts.line("|---|---|---|---:|---:|---|");
+    facts.line("| Площадка | Район | Площадь, га | Мощность, МВт | Классы опасности |");
+    facts.line("|---|---|---:|---:|---|");
     order.stream()
         .map(byId::get)
         .filter(Objects::nonNull)
         .forEach(
             site ->
                 facts.line(
-                    "| %s | %s | %s | %s | %s | %s |"
+                    "| %s, %s | %s | %s | %s | %s |"
                         .formatted(
                             site.id(),
                             FormTexts.literal(site.name()),

@@ -2,7 +2,8 @@
  * Localisation Approval: Tasklist for officials, in two respects its configuration cannot reach.
  *
  * 1. Camunda Forms (form-js 1.8.7) write their validation messages in English only ("Field is
- *    required."). This module watches the page and puts each such message in Russian.
+ *    required."), and "Select" in an empty select (the site officer's). This module watches the
+ *    page and puts each in Russian.
  * 2. Tasklist sorts a filter's list by creation date unless the address says otherwise, and shows
  *    that choice. Officials work by due date: an address without a sorting gets «Срок, по
  *    возрастанию», the filters' own order (their definitions sort by due date, then priority).
@@ -34,10 +35,32 @@ define(['angular'], function (angular) {
     return null;
   }
 
+  /** The words form-js puts in an empty select and its search box. */
+  var PLACEHOLDERS = { Select: 'Выберите площадку', Search: 'Поиск' };
+
+  function translatePlaceholders(root) {
+    var shown = root.querySelectorAll('.fjs-form .fjs-select-placeholder');
+    for (var i = 0; i < shown.length; i++) {
+      // the text node itself, which form-js keeps and updates when a value is chosen
+      var node = shown[i].firstChild;
+      if (node && node.nodeType === 3 && PLACEHOLDERS[node.data.trim()]) {
+        node.data = PLACEHOLDERS[node.data.trim()];
+      }
+    }
+    var inputs = root.querySelectorAll('.fjs-form input[placeholder]');
+    for (var j = 0; j < inputs.length; j++) {
+      var placeholder = inputs[j].getAttribute('placeholder');
+      if (PLACEHOLDERS[placeholder]) {
+        inputs[j].setAttribute('placeholder', PLACEHOLDERS[placeholder]);
+      }
+    }
+  }
+
   function translateErrors(root) {
     if (!root || !root.querySelectorAll) {
       return;
     }
+    translatePlaceholders(root);
     var errors = root.querySelectorAll('.fjs-form-field-error');
     for (var i = 0; i < errors.length; i++) {
       var walker = document.createTreeWalker(errors[i], NodeFilter.SHOW_TEXT, null);
