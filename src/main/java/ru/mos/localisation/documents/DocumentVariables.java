@@ -9,6 +9,8 @@ public final class DocumentVariables {
   public static final String MISSING_DOCUMENTS = "missingDocuments";
   /** Set by the official who confirms the list of missing documents. */
   public static final String MISSING_DOCUMENTS_CONFIRMED = "missingDocumentsConfirmed";
+  /** Set by the official in the same task: the types whose paper originals the city received. */
+  public static final String PAPER_ORIGINALS = "paperOriginals";
 
   private DocumentVariables() {}
 }

@@ -4,8 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,8 +35,11 @@ public class DocumentsService {
   private final InvestorNotifications notifications;
   private final InvestorMessages messages;
   private final DocumentStore store;
+  private final PaperOriginals paperOriginals;
+  private final DocumentLinksOnTasks linksOnTasks;
   private final DocumentsProperties properties;
   private final TransactionTemplate newTransaction;
+  private final IdentityService identityService;
 
   public DocumentsService(
       RequestRegistry registry,
@@ -41,16 +47,22 @@ public class DocumentsService {
       InvestorNotifications notifications,
       InvestorMessages messages,
       DocumentStore store,
+      PaperOriginals paperOriginals,
+      DocumentLinksOnTasks linksOnTasks,
       DocumentsProperties properties,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Lazy IdentityService identityService) {
     this.registry = registry;
     this.policy = policy;
     this.notifications = notifications;
     this.messages = messages;
     this.store = store;
+    this.paperOriginals = paperOriginals;
+    this.linksOnTasks = linksOnTasks;
     this.properties = properties;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.identityService = identityService;
   }
 
   /**
@@ -107,6 +119,7 @@ public class DocumentsService {
    * request is past the documents stage) they count as filed and the next check sees them.
    */
   public void filed(String number, List<DocumentType> types) {
+    linksOnTasks.refreshAfterCommit(number);
     if (messages.awaitsDocuments(number)) {
       messages.documentsSupplied(number, join(types));
       return;
@@ -118,7 +131,22 @@ public class DocumentsService {
   }
 
   /**
-   * The documents whose files are stored; with {@link DocumentsProperties#announcedCountAsFiled()}
+   * An official received paper originals (missing-documents task): they count as filed from now on,
+   * and the timeline says who received which. Types received before are not recorded twice.
+   */
+  public void receivedOnPaper(String number, List<DocumentType> types, String official) {
+    List<DocumentType> received = types.stream().distinct().filter(type -> paperOriginals.record(number, type, official)).toList();
+    if (received.isEmpty()) {
+      return;
+    }
+    LocalisationRequest request = registry.get(number);
+    Set<DocumentType> documents = filed(request, List.of());
+    registry.updateDocuments(number, documents, policy.missing(request.sector(), request.hazardClass(), documents));
+    registry.addEvent(number, "PAPER_ORIGINAL_RECEIVED", join(received), official);
+  }
+
+  /**
+   * The documents whose files are stored or whose paper originals were received; with {@link DocumentsProperties#announcedCountAsFiled()}
    * also those the request names already and the newly named ones.
    */
   private Set<DocumentType> filed(LocalisationRequest request, List<DocumentType> named) {
@@ -128,6 +156,7 @@ public class DocumentsService {
       filed.addAll(named);
     }
     store.list(request.number()).forEach(document -> filed.add(document.type()));
+    paperOriginals.list(request.number()).forEach(original -> filed.add(original.type()));
     return filed;
   }
 
@@ -140,11 +169,19 @@ public class DocumentsService {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
+            // the application's own step, not the official's whose completion got here: the engine
+            // refuses messages from users (integrity), so it runs without the caller's authentication
+            Authentication caller = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication();
             try {
               newTransaction.executeWithoutResult(status -> messages.documentsSupplied(number, ""));
             } catch (RuntimeException e) {
               // the request went on otherwise meanwhile (withdrawn, another supply); an upload resumes it too
               LOG.info("Request {} not resumed after its documents arrived: {}", number, e.toString());
+            } finally {
+              if (caller != null) {
+                identityService.setAuthentication(caller);
+              }
             }
           }
         });

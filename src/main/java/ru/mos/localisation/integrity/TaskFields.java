@@ -8,6 +8,7 @@ import static ru.mos.localisation.decision.DecisionVariables.ESCALATION_NOTE;
 import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_COMMENT;
 import static ru.mos.localisation.outcome.OutcomeVariables.FINAL_DECISION;
 import static ru.mos.localisation.documents.DocumentVariables.MISSING_DOCUMENTS_CONFIRMED;
+import static ru.mos.localisation.documents.DocumentVariables.PAPER_ORIGINALS;
 import static ru.mos.localisation.sites.SiteVariables.NO_SITE_DECISION;
 import static ru.mos.localisation.support.SupportVariables.PERSONNEL_EXCHANGE_PLAN;
 import static ru.mos.localisation.screening.ScreeningVariables.SCREENING_DECISION;
@@ -27,7 +28,7 @@ public final class TaskFields {
 
   private static final Map<String, Set<String>> BY_TASK =
       Map.of(
-          "Task_ConfirmMissingDocuments", Set.of(MISSING_DOCUMENTS_CONFIRMED),
+          "Task_ConfirmMissingDocuments", Set.of(MISSING_DOCUMENTS_CONFIRMED, PAPER_ORIGINALS),
           "Task_ReviewScreeningHit", Set.of(SCREENING_DECISION, SCREENING_REASON),
           "Task_AssessRequest", Set.of(ASSESSMENT_DECISION, ASSESSMENT_COMMENT),
           "Task_HandleOverdueAssessment", Set.of(ESCALATION_NOTE),

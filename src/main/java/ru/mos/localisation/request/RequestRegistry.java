@@ -175,22 +175,28 @@ public class RequestRegistry {
   }
 
   public void addEvent(String number, String type, String detail) {
+    addEvent(number, type, detail, null);
+  }
+
+  /** An event an official caused, with who it was. */
+  public void addEvent(String number, String type, String detail, String actor) {
     jdbc.sql(
-            "INSERT INTO request_event (request_number, occurred_at, type, detail) VALUES (?, ?, ?, ?)")
-        .params(number, now(), type, detail)
+            "INSERT INTO request_event (request_number, occurred_at, type, detail, actor) VALUES (?, ?, ?, ?, ?)")
+        .params(number, now(), type, detail, actor)
         .update();
   }
 
   public List<TimelineEntry> timeline(String number) {
     return jdbc.sql(
-            "SELECT occurred_at, type, detail FROM request_event WHERE request_number = ? ORDER BY id")
+            "SELECT occurred_at, type, detail, actor FROM request_event WHERE request_number = ? ORDER BY id")
         .param(number)
         .query(
             (rs, row) ->
                 new TimelineEntry(
                     rs.getObject("occurred_at", OffsetDateTime.class),
                     rs.getString("type"),
-                    rs.getString("detail")))
+                    rs.getString("detail"),
+                    rs.getString("actor")))
         .list();
   }
 

@@ -46,7 +46,8 @@ public class ScreeningService {
 
   /** Puts compliance's review of a hit on the timeline: the outcome in words, why, and who. */
   public void reviewed(String number, String outcome, String reason, String reviewer) {
-    String detail = "%s. Причина: %s (%s)".formatted(outcome, reason == null ? "" : reason.strip(), reviewer);
-    registry.addEvent(number, SCREENING_REVIEWED, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail);
+    String detail = "%s. Причина: %s".formatted(outcome, reason == null ? "" : reason.strip());
+    registry.addEvent(
+        number, SCREENING_REVIEWED, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail, reviewer);
   }
 }

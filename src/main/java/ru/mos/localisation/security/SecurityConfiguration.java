@@ -1,6 +1,7 @@
 package ru.mos.localisation.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,10 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Locks every door. The investor API uses HTTP Basic against Camunda's users and admits only the
@@ -28,6 +31,9 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
   public static final String INVESTOR_GROUP = "investor";
+
+  /** Officials' own endpoints, used from the webapps with their session (no second login). */
+  public static final String OFFICIALS_PATH = "/camunda/api/localisation";
 
   @Bean
   SecurityFilterChain investorApiSecurity(HttpSecurity http, ProblemSecurityHandlers problems)
@@ -47,6 +53,34 @@ public class SecurityConfiguration {
             exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // stateless Basic authentication: no session, no cookie, so no CSRF to defend against
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
+   * Officials' endpoints: authenticated by Camunda's webapp session (investors' sessions are refused
+   * before, by {@link InvestorWebappFilter}); what each official may read, the endpoint decides.
+   * Camunda's CSRF filter guards this path like the rest of {@code /camunda/api}.
+   */
+  @Bean
+  SecurityFilterChain officialsSecurity(HttpSecurity http, @Lazy ProcessEngine engine) throws Exception {
+    return http.securityMatcher(OFFICIALS_PATH + "/**")
+        .addFilterBefore(new WebappSessionAuthentication(engine), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            Door.WEBAPP.refuse(
+                                request, response, HttpStatus.UNAUTHORIZED, "AuthenticationException",
+                                "Войдите в Tasklist или Cockpit"))
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            Door.WEBAPP.refuse(
+                                request, response, HttpStatus.FORBIDDEN, "AuthorizationException", "Нет доступа")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
         .build();
   }

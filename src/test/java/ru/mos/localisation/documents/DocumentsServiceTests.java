@@ -12,6 +12,7 @@ import static ru.mos.localisation.request.DocumentType.FINANCIAL_STATEMENTS;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import ru.mos.localisation.TestRequests;
@@ -32,6 +33,7 @@ class DocumentsServiceTests {
 
   private final RequestRegistry registry = mock(RequestRegistry.class);
   private final DocumentStore store = mock(DocumentStore.class);
+  private final PaperOriginals paperOriginals = mock(PaperOriginals.class);
 
   @Test
   void byDefaultOnlyStoredFilesCountAsFiled() {
@@ -55,6 +57,36 @@ class DocumentsServiceTests {
     assertThat(documents.check(NUMBER, List.of(ENVIRONMENTAL_IMPACT_SUMMARY))).isEmpty();
   }
 
+  @Test
+  void paperOriginalsCountAsFiledAndTheTimelineSaysWhoReceivedThem() {
+    DocumentsService documents = service(false);
+    given(registry.get(NUMBER)).willReturn(requestNaming(List.of()));
+    given(store.list(NUMBER)).willReturn(List.of(stored(BUSINESS_PLAN)));
+    given(paperOriginals.record(NUMBER, FINANCIAL_STATEMENTS, "investment.officer")).willReturn(true);
+    given(paperOriginals.list(NUMBER))
+        .willReturn(List.of(new PaperOriginal(FINANCIAL_STATEMENTS, "investment.officer", NOW)));
+
+    documents.receivedOnPaper(NUMBER, List.of(FINANCIAL_STATEMENTS, FINANCIAL_STATEMENTS), "investment.officer");
+
+    then(registry)
+        .should()
+        .updateDocuments(
+            NUMBER,
+            java.util.Set.of(BUSINESS_PLAN, FINANCIAL_STATEMENTS),
+            List.of(CORPORATE_DOCUMENTS, ENVIRONMENTAL_IMPACT_SUMMARY));
+    then(registry).should().addEvent(NUMBER, "PAPER_ORIGINAL_RECEIVED", "FINANCIAL_STATEMENTS", "investment.officer");
+  }
+
+  @Test
+  void anOriginalReceivedBeforeIsNotRecordedAgain() {
+    DocumentsService documents = service(false);
+    given(paperOriginals.record(NUMBER, FINANCIAL_STATEMENTS, "investment.officer")).willReturn(false);
+
+    documents.receivedOnPaper(NUMBER, List.of(FINANCIAL_STATEMENTS), "investment.officer");
+
+    then(registry).shouldHaveNoInteractions();
+  }
+
   private DocumentsService service(boolean announcedCountAsFiled) {
     return new DocumentsService(
         registry,
@@ -62,8 +94,11 @@ class DocumentsServiceTests {
         mock(InvestorNotifications.class),
         mock(InvestorMessages.class),
         store,
+        paperOriginals,
+        mock(DocumentLinksOnTasks.class),
         new DocumentsProperties(announcedCountAsFiled),
-        mock(PlatformTransactionManager.class));
+        mock(PlatformTransactionManager.class),
+        mock(IdentityService.class));
   }
 
   private static StoredDocument stored(DocumentType type) {

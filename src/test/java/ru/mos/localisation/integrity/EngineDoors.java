@@ -2,11 +2,10 @@ package ru.mos.localisation.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.WebappSession;
 
 /**
  * The two HTTP doors to the engine, as their clients use them: {@code /engine-rest} with HTTP
@@ -42,7 +41,7 @@ final class EngineDoors {
 
   private final HttpTestClient http;
   private final String engine;
-  private final Map<String, Session> sessions = new HashMap<>();
+  private final Map<String, WebappSession> sessions = new HashMap<>();
 
   EngineDoors(int port, String engine) {
     this.http = HttpTestClient.onPort(port);
@@ -71,7 +70,7 @@ final class EngineDoors {
     if (door == Door.ENGINE_REST) {
       client = http.as(user, PASSWORDS.get(user));
     } else {
-      Session session = sessions.computeIfAbsent(user, this::logIn);
+      WebappSession session = sessions.computeIfAbsent(user, name -> WebappSession.logIn(http, engine, name, PASSWORDS.get(name)));
       client = session.client();
       xsrfToken = session.xsrfToken();
     }
@@ -84,34 +83,6 @@ final class EngineDoors {
       request.body(contentType, body);
     }
     return reply(request.send());
-  }
-
-  private record Session(HttpTestClient client, String xsrfToken) {}
-
-  /** As the browser does: the page (session and XSRF token), then the login form. */
-  private Session logIn(String user) {
-    HttpTestClient client = http.withSession();
-    client.get("/camunda/app/tasklist/" + engine + "/");
-    String form =
-        "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(PASSWORDS.get(user), StandardCharsets.UTF_8);
-    Reply login =
-        reply(
-            client.request("POST", "/camunda/api/admin/auth/user/" + engine + "/login/tasklist")
-                .header("Accept", "application/json")
-                .header("X-XSRF-TOKEN", xsrfToken(client))
-                .body("application/x-www-form-urlencoded", form)
-                .send());
-    if (login.status() != 200) {
-      throw new AssertionError("login of " + user + " failed: " + login);
-    }
-    // the session is new after the login: its first request hands out its own token
-    client.get("/camunda/api/admin/auth/user/" + engine);
-    return new Session(client, xsrfToken(client));
-  }
-
-  private static String xsrfToken(HttpTestClient session) {
-    return session.cookie("XSRF-TOKEN").orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
   }
 
   /** The door's answer; a body that is not a JSON object or array (a page, nothing) is missing. */

@@ -30,7 +30,7 @@ class FormContractTests {
    */
   private static final Map<String, Set<String>> CONTRACT =
       Map.of(
-          "Task_ConfirmMissingDocuments", Set.of("missingDocumentsConfirmed"),
+          "Task_ConfirmMissingDocuments", Set.of("missingDocumentsConfirmed", "paperOriginals"),
           "Task_ReviewScreeningHit", Set.of("screeningDecision", "screeningReason"),
           "Task_AssessRequest", Set.of("assessmentDecision", "assessmentComment"),
           "Task_HandleOverdueAssessment", Set.of("escalationNote"),

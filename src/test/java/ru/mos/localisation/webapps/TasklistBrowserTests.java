@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.mos.localisation.ApplicationTest;
 import ru.mos.localisation.HttpTestClient;
+import ru.mos.localisation.Multipart;
 import ru.mos.localisation.HttpTestClient.Reply;
 import ru.mos.localisation.TestRequests;
 
@@ -366,9 +368,9 @@ class TasklistBrowserTests {
     completeTask(number, "Task_ReviewScreeningHit");
 
     // the reason is on the request's timeline, which the investor does not see
-    assertThat(jdbc.sql("SELECT detail FROM request_event WHERE request_number = ? AND type = 'SCREENING_REVIEWED'")
+    assertThat(jdbc.sql("SELECT detail || ' / ' || actor FROM request_event WHERE request_number = ? AND type = 'SCREENING_REVIEWED'")
             .param(number).query(String.class).single())
-        .startsWith("Совпадение снято. Причина: Другое лицо: регистрационный номер не совпадает с записью списка (compliance.officer)");
+        .isEqualTo("Совпадение снято. Причина: Другое лицо: регистрационный номер не совпадает с записью списка / compliance.officer");
     assertThat(getAsInvestor(number).path("timeline").toString()).doesNotContain("SCREENING", "Совпадение");
 
     // and the department's assessment shows the review with who took it
@@ -530,6 +532,40 @@ class TasklistBrowserTests {
     awaitForm();
     snapshot("assessment-url-as-investment-officer");
     assertThat(formText()).contains("Заявка " + number);
+  }
+
+  @Test
+  void theOfficerOpensADocumentFromTheAssessmentFormAndAnotherGroupCannot() throws Exception {
+    // given a request filed with its files
+    String number = submitWithFilesAsInvestor();
+
+    // the investment officer finds the business plan listed in the assessment form, in Russian
+    loginAs("investment.officer");
+    openTaskFromFilter(INVESTMENT_DEPARTMENT, number, "Оценить заявку");
+    // Tasklist covers the form of an unclaimed task: the officer takes the task, then reads
+    claim();
+    WebElement link =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[contains(@class,'fjs-form')]//a[text()='business-plan.pdf']")));
+    WebElement item = link.findElement(By.xpath("./ancestor::li[1]"));
+    assertThat(item.getText()).startsWith("Бизнес-план: business-plan.pdf — 620 Б, загружен ");
+    snapshot("assessment-documents");
+    String href = link.getAttribute("href");
+
+    // and opens it from the form, in the same session: the city's timeline records who did
+    click(link);
+    new WebDriverWait(browser, PROCESS_TIMEOUT).until(driver -> openingsBy(number, "investment.officer") == 1);
+    Object status =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript("fetch(arguments[0]).then(r => arguments[1](r.status), e => arguments[1](String(e)));", href);
+    assertThat(status).isEqualTo(200L);
+
+    // an official of another group opening the same address is refused, in Russian
+    loginAs("eco.reviewer");
+    browser.get(href);
+    snapshot("document-as-eco-reviewer");
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("Документы заявки открывают сотрудники, которым поручена задача по ней");
+    assertThat(openingsBy(number, "eco.reviewer")).isZero();
   }
 
   // --- Tasklist ----------------------------------------------------------------------------------
@@ -876,6 +912,26 @@ class TasklistBrowserTests {
     String number = objectMapper.readTree(response.body()).path("number").asText();
     assertThat(number).matches("LOC-\\d{4}-\\d{5}");
     return number;
+  }
+
+  private String submitWithFilesAsInvestor() throws Exception {
+    List<Multipart.Part> parts = new ArrayList<>();
+    parts.add(Multipart.Part.json("request", TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID())));
+    parts.add(Multipart.Part.sample("BUSINESS_PLAN", "business-plan.pdf"));
+    parts.add(Multipart.Part.sample("FINANCIAL_STATEMENTS", "financial-statements.xlsx"));
+    parts.add(Multipart.Part.sample("CORPORATE_DOCUMENTS", "corporate-documents.docx"));
+    parts.add(Multipart.Part.sample("ENVIRONMENTAL_IMPACT_SUMMARY", "environmental-impact-summary.pdf"));
+    Reply response = Multipart.post(investor, "/api/v1/localisation-requests", parts);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return objectMapper.readTree(response.body()).path("number").asText();
+  }
+
+  /** How often the official opened a file of the request (the city's timeline). */
+  private int openingsBy(String number, String official) {
+    return jdbc.sql("SELECT COUNT(*) FROM request_event WHERE request_number = ? AND type = 'DOCUMENT_OPENED' AND actor = ?")
+        .params(number, official)
+        .query(Integer.class)
+        .single();
   }
 
   private JsonNode getAsInvestor(String number) throws Exception {

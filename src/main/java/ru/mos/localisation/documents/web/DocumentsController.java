@@ -4,11 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +20,7 @@ import ru.mos.localisation.documents.DocumentParts;
 import ru.mos.localisation.documents.DocumentStore;
 import ru.mos.localisation.documents.DocumentUploads;
 import ru.mos.localisation.documents.DocumentsService;
+import ru.mos.localisation.documents.PaperOriginals;
 import ru.mos.localisation.documents.StoredDocument;
 import ru.mos.localisation.request.web.RequestView;
 import ru.mos.localisation.request.web.RequestViews;
@@ -37,13 +35,19 @@ public class DocumentsController {
   private final DocumentUploads uploads;
   private final DocumentStore store;
   private final RequestViews views;
+  private final PaperOriginals paperOriginals;
 
   public DocumentsController(
-      DocumentsService documents, DocumentUploads uploads, DocumentStore store, RequestViews views) {
+      DocumentsService documents,
+      DocumentUploads uploads,
+      DocumentStore store,
+      RequestViews views,
+      PaperOriginals paperOriginals) {
     this.documents = documents;
     this.uploads = uploads;
     this.store = store;
     this.views = views;
+    this.paperOriginals = paperOriginals;
   }
 
   /**
@@ -79,7 +83,7 @@ public class DocumentsController {
   public DocumentsView listDocuments(
       @PathVariable @Pattern(regexp = RequestViews.NUMBER) String number, Principal investor) {
     views.owned(number, investor);
-    return DocumentsView.of(store.list(number));
+    return DocumentsView.of(store.list(number), paperOriginals.list(number));
   }
 
   /** One file's bytes, as an attachment: never shown inline, whatever it claims to be. */
@@ -92,22 +96,6 @@ public class DocumentsController {
       throws IOException {
     views.owned(number, investor);
     StoredDocument document = store.find(number, id).orElseThrow(() -> new DocumentNotFoundException(number, id));
-    response.setContentType(document.contentType());
-    response.setContentLengthLong(document.sizeBytes());
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(document.fileName()));
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    store.copyContent(document.id(), response.getOutputStream());
-  }
-
-  /**
-   * {@code attachment} with the name twice (RFC 6266): plain ASCII for every client, and exactly,
-   * percent-encoded UTF-8, for those that read {@code filename*}. The name is already bare
-   * (FileNames): no path, no control characters.
-   */
-  static String attachment(String fileName) {
-    String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\"", "_").replace("\\", "_");
-    String encoded =
-        URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    Attachments.send(document, store, response);
   }
 }

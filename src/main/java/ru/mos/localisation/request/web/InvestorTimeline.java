@@ -9,12 +9,14 @@ import ru.mos.localisation.request.TimelineEntry;
 /**
  * The part of a request's timeline the investor may see. Screening and its outcome stay with the
  * city: a flagged investor's timeline reads exactly like a clean one's, "under review" from the
- * moment screening starts until the department's assessment is done.
+ * moment screening starts until the department's assessment is done. Who in the city did what,
+ * and which official opened which file, stays with the city too.
  */
 final class InvestorTimeline {
 
   /** Events of checks the investor must not learn of (no tipping off). */
-  private static final Set<String> HIDDEN = Set.of("SCREENING_HIT", "SCREENING_PASSED", "SCREENING_REVIEWED");
+  private static final Set<String> HIDDEN =
+      Set.of("SCREENING_HIT", "SCREENING_PASSED", "SCREENING_REVIEWED", "DOCUMENT_OPENED");
   private static final String STAGE = "STAGE_";
 
   private InvestorTimeline() {}
@@ -33,9 +35,9 @@ final class InvestorTimeline {
           continue;
         }
         lastStage = stage;
-        shown.add(new TimelineEntry(entry.at(), stage, entry.detail()));
+        shown.add(new TimelineEntry(entry.at(), stage, entry.detail(), null));
       } else {
-        shown.add(entry);
+        shown.add(entry.anonymous());
       }
     }
     return List.copyOf(shown);

@@ -98,6 +98,7 @@ import ru.mos.localisation.sites.SiteRegistry;
 import ru.mos.localisation.sites.SitesOfRequests;
 import ru.mos.localisation.sites.web.SiteOfferController;
 import ru.mos.localisation.intake.web.IntakeController;
+import ru.mos.localisation.documents.PaperOriginals;
 import ru.mos.localisation.documents.web.DocumentsController;
 import ru.mos.localisation.outcome.web.WithdrawalController;
 import ru.mos.localisation.process.InvestorMessages;
@@ -170,6 +171,7 @@ class LocalisationRequestControllerTests {
 
   @MockitoBean private IntakeService intake;
   @MockitoBean private DocumentsService documents;
+  @MockitoBean private PaperOriginals paperOriginals;
   @MockitoBean private RequestRegistry registry;
   @MockitoBean private IdentityService identityService;
   @MockitoBean private InvestorMessages messages;
@@ -182,7 +184,7 @@ class LocalisationRequestControllerTests {
   void newRequestIsCreatedWithLocationAndLinks() throws Exception {
     given(intake.submit(any(), eq("investor")))
         .willReturn(new Submission(filed(NUMBER, "investor", RequestStage.REGISTRATION), true));
-    given(registry.timeline(NUMBER)).willReturn(List.of(new TimelineEntry(FILED_AT, "REGISTERED", null)));
+    given(registry.timeline(NUMBER)).willReturn(List.of(new TimelineEntry(FILED_AT, "REGISTERED", null, null)));
 
     submit(recyclingPlantJson(REFERENCE))
         .andExpect(status().isCreated())
@@ -563,8 +565,8 @@ class LocalisationRequestControllerTests {
     given(registry.timeline(NUMBER))
         .willReturn(
             List.of(
-                new TimelineEntry(FILED_AT, "REGISTERED", null),
-                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_DOCUMENTS", null)));
+                new TimelineEntry(FILED_AT, "REGISTERED", null, null),
+                new TimelineEntry(FILED_AT.plusMinutes(1), "STAGE_DOCUMENTS", null, null)));
 
     mvc.perform(get(REQUESTS + "/" + NUMBER).with(investor()))
         .andExpect(status().isOk())
@@ -580,20 +582,20 @@ class LocalisationRequestControllerTests {
 
   /** A registry timeline up to the department's assessment, screening clean or a hit under review. */
   static Stream<Arguments> screenedTimelines() {
-    TimelineEntry registered = new TimelineEntry(FILED_AT, "REGISTERED", null);
-    TimelineEntry screening = new TimelineEntry(FILED_AT.plusSeconds(1), "STAGE_SCREENING", null);
+    TimelineEntry registered = new TimelineEntry(FILED_AT, "REGISTERED", null, null);
+    TimelineEntry screening = new TimelineEntry(FILED_AT.plusSeconds(1), "STAGE_SCREENING", null, null);
     return Stream.of(
         Arguments.of("being screened", RequestStage.SCREENING, List.of(registered, screening)),
         Arguments.of("screened clean, under assessment", RequestStage.ASSESSMENT, List.of(
             registered, screening,
-            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_PASSED", null),
-            new TimelineEntry(FILED_AT.plusSeconds(2), "STAGE_ASSESSMENT", null))),
+            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_PASSED", null, null),
+            new TimelineEntry(FILED_AT.plusSeconds(2), "STAGE_ASSESSMENT", null, null))),
         Arguments.of("a screening hit under compliance review", RequestStage.SCREENING, List.of(
-            registered, screening, new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null))),
+            registered, screening, new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null, null))),
         Arguments.of("a hit cleared by compliance, under assessment", RequestStage.ASSESSMENT, List.of(
             registered, screening,
-            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null),
-            new TimelineEntry(FILED_AT.plusDays(3), "STAGE_ASSESSMENT", null))));
+            new TimelineEntry(FILED_AT.plusSeconds(2), "SCREENING_HIT", null, null),
+            new TimelineEntry(FILED_AT.plusDays(3), "STAGE_ASSESSMENT", null, null))));
   }
 
   @ParameterizedTest(name = "{0}")
