@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.shared.ConflictException;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 
@@ -56,8 +57,13 @@ public class RegisterRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object payload = requestPayload(execution);
     boolean fromStartForm = payload == null && startForm.submittedIn(execution.getVariables());
-    NewLocalisationRequest request =
-        payloadReader.read(fromStartForm ? startForm.toRequestJson(execution.getVariables()) : payload);
+    NewLocalisationRequest request;
+    try {
+      request = payloadReader.read(fromStartForm ? startForm.toRequestJson(execution.getVariables()) : payload);
+    } catch (InvalidInputException refused) {
+      // the start form's official reads the refusal in Tasklist: in Russian, by the form's labels
+      throw fromStartForm ? startForm.inRussian(refused) : refused;
+    }
     // An engine user who started the process (engine REST, Tasklist) outranks a claimed submitter
     Object initiator = execution.getVariable(INITIATOR);
     Object submittedBy = initiator != null ? initiator : execution.getVariable(SUBMITTED_BY);
@@ -68,8 +74,16 @@ public class RegisterRequestDelegate implements JavaDelegate {
       submittedBy = investorAccounts.requireInvestor(investor.get());
     }
 
-    LocalisationRequest registered =
-        registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
+    LocalisationRequest registered;
+    try {
+      registered = registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
+    } catch (DuplicateRequestException duplicate) {
+      if (!fromStartForm) {
+        throw duplicate;
+      }
+      throw new ConflictException(
+          "Заявка с внешним номером «%s» уже зарегистрирована: проверьте номер анкеты.".formatted(request.externalReference()));
+    }
 
     execution.removeVariable(REQUEST);
     // the investor API's files are stored now, before the documents are checked

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,29 @@ public class StartFormFields {
           "personnelExchangeRequested",
           StartFormFields.INVESTOR_ACCOUNT);
 
+  /** The form's labels by the request document's fields: a refusal names fields as the official reads them. */
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("externalReference", "Внешний номер"),
+          Map.entry("investor", "Инвестор"),
+          Map.entry("investor.name", "Наименование инвестора"),
+          Map.entry("investor.country", "Страна"),
+          Map.entry("investor.registrationNumber", "Регистрационный номер"),
+          Map.entry("investor.contactEmail", "Электронная почта для связи"),
+          Map.entry("project", "Проект"),
+          Map.entry("project.sector", "Отрасль"),
+          Map.entry("project.title", "Название проекта"),
+          Map.entry("project.description", "Описание"),
+          Map.entry("project.investmentRub", "Инвестиции, руб."),
+          Map.entry("project.plannedJobs", "Рабочих мест"),
+          Map.entry("project.exportSharePercent", "Доля экспорта, %"),
+          Map.entry("project.requiredAreaHa", "Площадь, га"),
+          Map.entry("project.requiredPowerMw", "Мощность, МВт"),
+          Map.entry("project.hazardClass", "Класс опасности"),
+          Map.entry("documents", "Представленные документы"),
+          Map.entry("exportSupportRequested", "Запрошена экспортная поддержка"),
+          Map.entry("personnelExchangeRequested", "Запрошен обмен персоналом"));
+
   private final ObjectMapper objectMapper;
 
   public StartFormFields(ObjectMapper objectMapper) {
@@ -77,6 +101,20 @@ public class StartFormFields {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The start form's fields cannot be written as JSON", e);
     }
+  }
+
+  /**
+   * A refusal of the form's request document said to the official who filled it in: which fields
+   * to check, by their labels, in Russian and without ids (the violations keep the fields' paths).
+   */
+  public InvalidInputException inRussian(InvalidInputException refused) {
+    String fields =
+        refused.violations().stream()
+            .map(violation -> LABELS.getOrDefault(violation.field().replaceFirst("\\[\\d+\\]$", ""), "форма"))
+            .distinct()
+            .map(label -> "«" + label + "»")
+            .collect(Collectors.joining(", "));
+    return refused.toOfficial("Проверьте поля формы: " + fields + ".");
   }
 
   /** The investor's account the form names, if any. */

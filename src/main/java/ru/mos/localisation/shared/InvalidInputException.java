@@ -39,6 +39,11 @@ public final class InvalidInputException extends RefusedException {
     return new InvalidInputException(russianSentence, List.of(new FieldViolation(field, russianSentence)));
   }
 
+  /** The same refusal said to an official: the Russian sentence, the violations kept for clients. */
+  public InvalidInputException toOfficial(String russianSentence) {
+    return new InvalidInputException(russianSentence, violations);
+  }
+
   /**
    * A JSON value that does not fit its field (wrong type, unknown enum constant), named by its
    * path in the document, e.g. {@code project.sector} or {@code documents[2]}.

@@ -101,7 +101,9 @@ class StartFormTests {
 
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), fairRequest("FAIR-2025-0102", "china")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("investor.country");
+        // in Russian for the official, by the form's label; the field's path stays for REST clients
+        .hasMessage("Проверьте поля формы: «Страна».")
+        .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).field()).isEqualTo("investor.country"));
 
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
@@ -115,7 +117,9 @@ class StartFormTests {
 
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), variables))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("investor.name: must not contain U+202E");
+        .hasMessage("Проверьте поля формы: «Наименование инвестора».")
+        .satisfies(
+            e -> assertThat(((InvalidInputException) e).violations().get(0).toString()).startsWith("investor.name: must not contain U+202E"));
 
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
     assertThat(registry.findByExternalReference("investment.officer", "FAIR-2025-0103")).isEmpty();
