@@ -1,18 +1,9 @@
 package ru.mos.localisation.documents;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -22,6 +13,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.mos.localisation.process.TaskCreateListeners;
 
 /**
  * Puts a request's documents ({@link DocumentLinks}) on each task whose decision needs them, as the
@@ -56,25 +48,10 @@ public class DocumentLinksOnTasks extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    TaskListener putLinks =
-        task -> task.setVariableLocal(DocumentLinks.VARIABLE, links.markdown(task.getExecution().getProcessBusinessKey()));
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            if (TASKS.contains(activity.getId())) {
-              // built-in: runs even where custom listeners are skipped (process instance modification)
-              ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                  .getTaskDefinition()
-                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, putLinks);
-            }
-          }
-        });
+    TaskCreateListeners.add(
+        configuration,
+        TASKS::contains,
+        task -> task.setVariableLocal(DocumentLinks.VARIABLE, links.markdown(task.getExecution().getProcessBusinessKey())));
   }
 
   /**

@@ -103,7 +103,8 @@ public class DocumentUploads {
     if (uploads.isEmpty()) {
       throw InvalidInputException.of("documents", "at least one file part named by its document type");
     }
-    LocalisationRequest request = registry.get(requestNumber);
+    // in turn with an official confirming the missing documents (DocumentsService#requestMissing)
+    LocalisationRequest request = registry.getForUpdate(requestNumber);
     if (request.status() != RequestStatus.IN_PROGRESS) {
       throw new ConflictException("Request %s has ended: it takes no more documents".formatted(requestNumber));
     }

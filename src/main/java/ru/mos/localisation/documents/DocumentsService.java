@@ -85,7 +85,9 @@ public class DocumentsService {
   }
 
   public void requestMissing(String number) {
-    LocalisationRequest request = registry.get(number);
+    // in turn with an upload (DocumentUploads#supply): either its files are counted here, or it
+    // finds the request waiting for them and moves it on; never neither
+    LocalisationRequest request = registry.getForUpdate(number);
     if (request.missingDocuments().isEmpty()) {
       // the files arrived while an official re-checked the list (filed): there is nothing to ask
       // for, and the model is about to wait for a supply that already happened; deliver it as soon

@@ -1,24 +1,17 @@
 package ru.mos.localisation.forms;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.process.TaskCreateListeners;
 import ru.mos.localisation.screening.ScreeningService;
 import ru.mos.localisation.screening.ScreeningVariables;
 
@@ -52,22 +45,10 @@ public class TaskFormListeners extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    TaskListener onCreate = task -> withoutAuthorization(() -> showFacts(task));
-    TaskListener onComplete = task -> withoutAuthorization(() -> recordDecision(task));
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-            definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
-            definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
-          }
-        });
+    TaskCreateListeners.add(
+        configuration, task -> true, TaskListener.EVENTNAME_CREATE, task -> withoutAuthorization(() -> showFacts(task)));
+    TaskCreateListeners.add(
+        configuration, task -> true, TaskListener.EVENTNAME_COMPLETE, task -> withoutAuthorization(() -> recordDecision(task)));
   }
 
   private void showFacts(DelegateTask task) {

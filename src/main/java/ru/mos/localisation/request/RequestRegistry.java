@@ -74,6 +74,18 @@ public class RequestRegistry {
     return find(number).orElseThrow(() -> new RequestNotFoundException(number));
   }
 
+  /**
+   * The request, its row locked until the caller's transaction ends: steps that must see each
+   * other's writes (a file arriving while an official confirms what is missing) take turns.
+   */
+  public LocalisationRequest getForUpdate(String number) {
+    return jdbc.sql("SELECT * FROM localisation_request WHERE number = ? FOR UPDATE")
+        .param(number)
+        .query(REQUEST)
+        .optional()
+        .orElseThrow(() -> new RequestNotFoundException(number));
+  }
+
   /** The request an account filed under an external reference; another account's are not seen. */
   public Optional<LocalisationRequest> findByExternalReference(String account, String externalReference) {
     return jdbc.sql(

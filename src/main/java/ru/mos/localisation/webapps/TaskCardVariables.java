@@ -4,21 +4,15 @@ import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
 import static ru.mos.localisation.process.ProcessVariables.PRIORITY;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.process.TaskCreateListeners;
 
 /**
  * Puts the registry number, the investor's name and the priority (A, B or C, once the priority
@@ -51,21 +45,7 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    listeners.add(
-        new AbstractBpmnParseListener() {
-          @Override
-          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-            // built-in: runs even where custom listeners are skipped (e.g. process instance modification)
-            ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                .getTaskDefinition()
-                .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, COPY_TO_TASK);
-          }
-        });
+    TaskCreateListeners.add(configuration, task -> true, COPY_TO_TASK);
   }
 
   private static void copyToTask(DelegateTask task, String name) {

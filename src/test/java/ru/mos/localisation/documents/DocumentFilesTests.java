@@ -11,6 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -109,6 +115,47 @@ class DocumentFilesTests {
     assertThat(request.stage()).isNotEqualTo(RequestStage.DOCUMENTS);
     assertThat(request.documents()).hasSize(4);
     assertThat(notifications(number)).doesNotContain("DOCUMENTS_MISSING");
+  }
+
+  @Test
+  void aFileArrivingAsTheOfficialConfirmsTheListIsNeverLost() throws Exception {
+    // ten requests without their summary; for each, the summary arrives at the moment the official
+    // confirms the list of missing documents (the two take turns on the request's row)
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 10; i++) {
+        String number = fileWithoutSummary("H2-DOCS-RACE-" + i);
+        String confirmation = task(number, "Task_ConfirmMissingDocuments").getId();
+        CyclicBarrier together = new CyclicBarrier(2);
+        Future<Reply> upload = pool.submit(() -> {
+          together.await();
+          return supplySummary(number);
+        });
+        Future<?> confirm = pool.submit(() -> {
+          together.await();
+          completeAsTasklistWould(confirmation);
+          return null;
+        });
+        assertThat(upload.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        confirm.get(30, TimeUnit.SECONDS);
+
+        // then the request never waits for a file it holds: it has moved on with all four
+        LocalisationRequest request = registry.get(number);
+        assertThat(request.stage()).as("stage of %s", number).isNotEqualTo(RequestStage.DOCUMENTS);
+        assertThat(request.documents()).hasSize(4);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Completes the task; a completion that met a concurrent write is repeated, as the official would. */
+  private void completeAsTasklistWould(String taskId) {
+    try {
+      taskService.complete(taskId, Map.of(MISSING_DOCUMENTS_CONFIRMED, true));
+    } catch (OptimisticLockingException e) {
+      taskService.complete(taskId, Map.of(MISSING_DOCUMENTS_CONFIRMED, true));
+    }
   }
 
   @Test

@@ -1137,6 +1137,7 @@ class LocalisationRequestControllerTests {
   void uploadedFilesAreStoredAnd201ListsThemWithBareNames() throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
     given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
+    given(registry.getForUpdate(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
     given(documentStore.store(eq(NUMBER), eq(DocumentType.BUSINESS_PLAN), eq("plan.pdf"), eq("application/pdf"), eq((long) PDF.length), any()))
         .willReturn(new StoredDocument("00000000-0000-0000-0000-000000000001", NUMBER, DocumentType.BUSINESS_PLAN,
             "plan.pdf", "application/pdf", PDF.length, "ab".repeat(32), FILED_AT));
@@ -1181,6 +1182,7 @@ class LocalisationRequestControllerTests {
   void refusedUploadsStoreNothing(String what, String part, String fileName, byte[] content, int status) throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
     given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
+    given(registry.getForUpdate(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
 
     // a valid file in the same call is not stored either: all or nothing
     mvc.perform(multipart(REQUESTS + "/" + NUMBER + "/documents")
@@ -1198,6 +1200,7 @@ class LocalisationRequestControllerTests {
   void moreThanFiftyFilesAreA413AndStoreNothing() throws Exception {
     given(registry.find(NUMBER)).willReturn(Optional.of(filed(NUMBER, "investor", RequestStage.DOCUMENTS)));
     given(registry.get(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
+    given(registry.getForUpdate(NUMBER)).willReturn(filed(NUMBER, "investor", RequestStage.DOCUMENTS));
     var upload = multipart(REQUESTS + "/" + NUMBER + "/documents");
     for (int i = 0; i <= DocumentUploads.MAX_FILES; i++) {
       upload.file(new MockMultipartFile("LICENCES", "licence-" + i + ".pdf", "application/pdf", PDF));
@@ -1214,6 +1217,7 @@ class LocalisationRequestControllerTests {
     LocalisationRequest withdrawn = finished(NUMBER, "investor", RequestStatus.WITHDRAWN);
     given(registry.find(NUMBER)).willReturn(Optional.of(withdrawn));
     given(registry.get(NUMBER)).willReturn(withdrawn);
+    given(registry.getForUpdate(NUMBER)).willReturn(withdrawn);
 
     mvc.perform(multipart(REQUESTS + "/" + NUMBER + "/documents")
             .file(new MockMultipartFile("LICENCES", "licence.pdf", "application/pdf", PDF))
