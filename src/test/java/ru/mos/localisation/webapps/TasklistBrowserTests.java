@@ -35,6 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -223,7 +224,7 @@ class TasklistBrowserTests {
             "Возможные статусы города:", "Решения по заявке", "Проверка инвестора (автоматически): совпадений со списком проверки нет");
     assertThat(descriptionTab()).contains("Оцените проект", "продолжить рассмотрение или отклонить");
     assertNoCodes();
-    snapshot("form-assess-request");
+    snapshotForm("form-assess-request");
     claim();
     chooseOption("Решение по заявке", "Продолжить рассмотрение");
     typeInto("Комментарий", "Проект соответствует приоритетам города");
@@ -240,7 +241,7 @@ class TasklistBrowserTests {
         .containsPattern("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2} МСК — Оценить заявку, investment\\.officer");
     assertThat(descriptionTab()).contains("резюме оценки воздействия");
     assertNoCodes();
-    snapshot("form-review-environmental-impact");
+    snapshotForm("form-review-environmental-impact");
     claim();
     chooseOption("Заключение экологической экспертизы", "Положительное");
     typeInto("Условия и требования", "Ежегодный отчёт о выбросах");
@@ -253,7 +254,7 @@ class TasklistBrowserTests {
     assertThat(formText())
         .contains("Что запросил инвестор", "Экспортная поддержка: запрошена", "Обмен персоналом: запрошен", "Заключение положительное");
     assertNoCodes();
-    snapshot("form-prepare-support-package");
+    snapshotForm("form-prepare-support-package");
     claim();
     chooseOption("Меры экспортной поддержки", "Участие в выставке");
     typeInto(
@@ -270,7 +271,7 @@ class TasklistBrowserTests {
     assertThat(browser.findElements(By.cssSelector(".fjs-form .fjs-form-field-text table tr"))).hasSizeGreaterThan(1);
     assertNoCodes();
     assertThat(field("Площадка").getText()).contains("Выберите площадку").doesNotContain("Select");
-    snapshot("form-select-site");
+    snapshotForm("form-select-site");
     claim();
     List<String> options = selectOptions("Площадка");
     assertThat(options).isNotEmpty().allSatisfy(option -> assertThat(option).matches("MSK-\\d{3} — .+ га, .+ МВт, классы опасности [\\d, ]+"));
@@ -302,7 +303,7 @@ class TasklistBrowserTests {
             "Выбрать площадку, site.officer: Выбрана площадка " + siteId);
     assertThat(descriptionTab()).contains("Одобрение закрепит площадку");
     assertNoCodes();
-    snapshot("form-decide-final-approval");
+    snapshotForm("form-decide-final-approval");
     claim();
     chooseOption("Итоговое решение", "Одобрить заявку");
     completeTask(number, "Task_DecideFinalApproval");
@@ -331,7 +332,7 @@ class TasklistBrowserTests {
             "Заявлены инвестором: Бизнес-план, Финансовая отчётность, Учредительные документы");
     assertThat(descriptionTab()).contains("Подтвердите перечень");
     assertNoCodes();
-    snapshot("form-confirm-missing-documents");
+    snapshotForm("form-confirm-missing-documents");
     claim();
     completeTask(number, "Task_ConfirmMissingDocuments");
 
@@ -346,7 +347,7 @@ class TasklistBrowserTests {
             "Подтвердить перечень недостающих документов, investment.officer: Представленных документов достаточно");
     assertThat(descriptionTab()).contains("Причина решения обязательна");
     assertNoCodes();
-    snapshot("form-review-screening-hit");
+    snapshotForm("form-review-screening-hit");
     claim();
     chooseOption("Решение по совпадению", "Совпадение снято — продолжить рассмотрение");
 
@@ -356,7 +357,7 @@ class TasklistBrowserTests {
     WebElement error =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field-error")));
     wait.until(ExpectedConditions.textToBePresentInElement(error, "Заполните поле."));
-    snapshot("form-review-screening-hit-without-reason");
+    snapshotForm("form-review-screening-hit-without-reason");
     assertThat(taskService.createTaskQuery().taskId(reviewId).count()).isEqualTo(1);
     // Tasklist's own notice of the refused submission closes, as an official would close it
     browser.findElements(By.cssSelector(".page-notifications .alert .close")).stream()
@@ -377,7 +378,7 @@ class TasklistBrowserTests {
     loginAs("investment.officer");
     openTaskFromFilter(INVESTMENT_DEPARTMENT, number, "Оценить заявку");
     assertThat(formText()).contains("Рассмотреть совпадение при проверке, compliance.officer: Совпадение снято");
-    snapshot("form-assess-request-after-review");
+    snapshotForm("form-assess-request-after-review");
   }
 
   @Test
@@ -396,7 +397,7 @@ class TasklistBrowserTests {
         .contains("Заявка " + number, "Приоритет: A — высокий", "Просроченная оценка", "Срок оценки истёк:", "Задача оценки: никем не взята в работу");
     assertThat(descriptionTab()).contains("дайте поручение");
     assertNoCodes();
-    snapshot("form-handle-overdue-assessment");
+    snapshotForm("form-handle-overdue-assessment");
     claim();
     typeInto("Поручение по просроченной оценке", "Завершить оценку до пятницы");
     completeTask(number, "Task_HandleOverdueAssessment");
@@ -413,7 +414,7 @@ class TasklistBrowserTests {
             "Рассмотреть просроченную оценку, investment.head: Дано поручение по просроченной оценке. «Завершить оценку до пятницы»");
     assertThat(descriptionTab()).contains("ждать новые площадки");
     assertNoCodes();
-    snapshot("form-decide-without-site");
+    snapshotForm("form-decide-without-site");
   }
 
   @Test
@@ -578,8 +579,18 @@ class TasklistBrowserTests {
   private void loginAs(String userId) {
     logOut();
     browser.get(tasklistUrl());
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']"))).sendKeys(userId);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+    // the login page may still be settling when the first keys arrive (seen on a loaded machine:
+    // both went into the user name): type until both fields hold what was typed
+    wait.until(
+        driver -> {
+          WebElement user = driver.findElement(By.cssSelector("input[ng-model='username']"));
+          WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+          user.clear();
+          user.sendKeys(userId);
+          password.clear();
+          password.sendKeys(PASSWORD);
+          return userId.equals(user.getDomProperty("value")) && PASSWORD.equals(password.getDomProperty("value"));
+        });
     browser.findElement(SIGN_IN_BUTTON).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(FILTERS));
     snapshot("logged-in-" + userId);
@@ -945,6 +956,19 @@ class TasklistBrowserTests {
   }
 
   // --- screenshots -------------------------------------------------------------------------------
+
+  /** A screenshot of the whole form: the window grows to its height for the shot, then shrinks back. */
+  private void snapshotForm(String stepName) {
+    Dimension usual = browser.manage().window().getSize();
+    Number formHeight =
+        (Number) ((JavascriptExecutor) browser).executeScript("return document.querySelector('.fjs-form').scrollHeight;");
+    browser.manage().window().setSize(new Dimension(usual.getWidth(), Math.max(usual.getHeight(), formHeight.intValue() + 500)));
+    try {
+      snapshot(stepName);
+    } finally {
+      browser.manage().window().setSize(usual);
+    }
+  }
 
   private void snapshot(String stepName) {
     step++;
