@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How facts read on an official's form: Russian number formats (digit groups, decimal comma),
@@ -20,6 +21,7 @@ final class FormTexts {
   /** Joins digit groups and a number with its unit; never breaks a line. */
   static final char NBSP = '\u00a0';
 
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", RUSSIAN);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", RUSSIAN);
 
@@ -54,10 +56,13 @@ final class FormTexts {
     return DATE.format(at.atZone(MOSCOW));
   }
 
-  /** CN → «Китай»; a code Java does not know stays as it is. */
+  /** CN → «Китай»; a code that is no ISO 3166 country stays as it is. */
   static String country(String isoCode) {
+    if (!COUNTRIES.contains(isoCode)) {
+      return isoCode;
+    }
     String name = new Locale("", isoCode).getDisplayCountry(RUSSIAN);
-    return name.isBlank() || name.equals(isoCode) ? isoCode : name;
+    return name.isBlank() ? isoCode : name;
   }
 
   /**
