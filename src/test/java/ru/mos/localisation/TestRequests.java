@@ -45,6 +45,19 @@ public final class TestRequests {
         true);
   }
 
+  /** The battery-recycling request of the contract, with all documents, from an investor at this contact address. */
+  public static NewLocalisationRequest recyclingPlantWithContact(String externalReference, String contactEmail) {
+    NewLocalisationRequest plant = recyclingPlant(externalReference);
+    var investor = plant.investor();
+    return new NewLocalisationRequest(
+        plant.externalReference(),
+        new Investor(investor.name(), investor.country(), investor.registrationNumber(), contactEmail),
+        plant.project(),
+        plant.documents(),
+        plant.exportSupportRequested(),
+        plant.personnelExchangeRequested());
+  }
+
   /** The battery-recycling plant of an investor who asks Mosprom for nothing. */
   public static NewLocalisationRequest recyclingPlantWithoutSupport(String externalReference) {
     NewLocalisationRequest plant = recyclingPlant(externalReference);

@@ -3,6 +3,8 @@ package ru.mos.localisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,13 +33,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.mos.localisation.intake.IntakeService;
+import ru.mos.localisation.notification.InvestorNotifications;
+import ru.mos.localisation.notification.Notification;
+import ru.mos.localisation.notification.ReceivedLetter;
+import ru.mos.localisation.request.LocalisationRequest;
+import ru.mos.localisation.request.RequestRegistry;
 
 /**
  * Two nodes of the application, two Spring contexts with an engine and a job executor each, on
  * ONE PostgreSQL, as in the two-node compose set-up. The asynchronous screening job must run
  * exactly once per request whichever node acquires it, and a node that dies holding locked jobs
  * must not lose them: the other node runs them once their lock expires.
+ *
+ * <p>Both nodes relay letters to investors to one mail server (GreenMail): a hundred letters written
+ * at once arrive exactly once each, shared between the nodes.
  *
  * <p>The database and the nodes are made by hand (not by the Spring test framework), so the class
  * owns their life cycle: node B starts after node A has migrated the schema; the second test stops
@@ -56,6 +68,8 @@ class TwoNodeClusterTests {
   private static final int LOCK_TIME_MS = 3000;
 
   private EmbeddedPostgres postgres;
+  /** The mail server of both nodes: every letter to investors is counted here. */
+  private GreenMail smtp;
   private Node nodeA;
   private Node nodeB;
   private JdbcTemplate jdbc;
@@ -77,6 +91,14 @@ class TwoNodeClusterTests {
     IntakeService intake() {
       return context.getBean(IntakeService.class);
     }
+
+    InvestorNotifications notifications() {
+      return context.getBean(InvestorNotifications.class);
+    }
+
+    PlatformTransactionManager transactions() {
+      return context.getBean(PlatformTransactionManager.class);
+    }
   }
 
   @BeforeAll
@@ -85,9 +107,12 @@ class TwoNodeClusterTests {
     postgres = EmbeddedPostgres.start();
     String url = "jdbc:postgresql://localhost:%d/postgres".formatted(postgres.getPort());
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    int smtpPort = smtp.getSmtp().getPort();
     // A first: it runs Flyway and creates Camunda's schema; B finds both in place
-    nodeA = startNode("nodeA", url);
-    nodeB = startNode("nodeB", url);
+    nodeA = startNode("nodeA", url, smtpPort);
+    nodeB = startNode("nodeB", url, smtpPort);
     LOG.info(
         "Cluster up in {} ms: {} (host {}, lock owner {}), {} (host {}, lock owner {})",
         millisSince(start),
@@ -95,7 +120,13 @@ class TwoNodeClusterTests {
         nodeB.name(), nodeB.hostname(), nodeB.jobExecutor().getLockOwner());
   }
 
-  private static Node startNode(String name, String url) {
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Node startNode(String name, String url, int smtpPort) {
     // a unique engine name (letters and digits; a hyphen is ignored): other test contexts of this JVM have engines of their own
     String engineName = name + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     // command-line arguments, so that they win over application.yml (default properties would not)
@@ -125,6 +156,11 @@ class TwoNodeClusterTests {
                 "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,
                 // Spring waits this long for job threads still running at close (default 30 s)
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s",
+                // letters to investors: both nodes relay the outbox to the test's mail server
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--localisation.notifications.node-name=" + name,
+                "--localisation.notifications.relay.interval=200ms",
                 "--spring.main.register-shutdown-hook=false");
     return new Node(name, context);
   }
@@ -136,9 +172,77 @@ class TwoNodeClusterTests {
         node.context().close();
       }
     }
+    if (smtp != null) {
+      // the figures of the whole class; a letter received twice can only be one that node A had
+      // sent, but not yet marked, when it was stopped in test 2 (README, Notifications)
+      List<ReceivedLetter> letters = ReceivedLetter.all(smtp.getReceivedMessages());
+      Map<String, Long> perMessageId =
+          letters.stream().collect(java.util.stream.Collectors.groupingBy(ReceivedLetter::messageId, java.util.stream.Collectors.counting()));
+      LOG.info(
+          "Letters received by the mail server in this class: {}, distinct Message-IDs: {}, received twice: {}",
+          letters.size(), perMessageId.size(),
+          perMessageId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList());
+      smtp.stop();
+    }
     if (postgres != null) {
       postgres.close();
     }
+  }
+
+  // --- test 0: letters to investors, relayed by both nodes, each sent once -----------------
+
+  @Test
+  @Order(0)
+  void aHundredLettersWrittenAtOnceAreEachDeliveredExactlyOnceByTwoNodes() {
+    String number = nodeA.intake().submit(TestRequests.recyclingPlant("TWO-NODE-MAIL"), "investor").request().number();
+    LocalisationRequest request = nodeA.context().getBean(RequestRegistry.class).get(number);
+    int written = 100;
+    // one transaction: all become due at once, and both nodes' relays compete for them
+    new TransactionTemplate(nodeA.transactions())
+        .executeWithoutResult(
+            status -> {
+              for (int i = 0; i < written; i++) {
+                nodeA.notifications().notify(request, new Notification.SupportPackage(List.of("EXPORT_CREDIT"), "Plan " + i));
+              }
+            });
+    int letters = written + 1; // and the letter of its registration
+    long start = System.nanoTime();
+
+    await("all letters of " + number + " sent")
+        .atMost(TIMEOUT)
+        .pollInterval(POLL_INTERVAL)
+        .until(() -> notificationsOf(number, "SENT"), sent -> sent == letters);
+    LOG.info("{} letters sent by two nodes in {} ms", letters, millisSince(start));
+
+    // counted at the mail server: every row's Message-ID exactly once, nothing else
+    List<String> messageIds =
+        ReceivedLetter.all(smtp.getReceivedMessages()).stream()
+            .filter(letter -> number.equals(letter.requestNumber()))
+            .map(ReceivedLetter::messageId)
+            .toList();
+    List<String> rowIds =
+        jdbc.queryForList("SELECT message_id FROM investor_notification WHERE request_number = ?", String.class, number);
+    assertThat(messageIds).as("letters received").hasSize(letters).doesNotHaveDuplicates();
+    assertThat(messageIds).containsExactlyInAnyOrderElementsOf(rowIds);
+    assertThat(notificationsOf(number, "PENDING") + notificationsOf(number, "FAILED")).isZero();
+    assertThat(jdbc.queryForObject(
+            "SELECT MAX(attempts) FROM investor_notification WHERE request_number = ?", Integer.class, number))
+        .as("attempts per letter")
+        .isEqualTo(1);
+    Map<String, Integer> perNode = new java.util.TreeMap<>();
+    jdbc.query(
+        "SELECT sent_by, COUNT(*) FROM investor_notification WHERE request_number = ? GROUP BY sent_by",
+        rs -> {
+          perNode.put(rs.getString(1), rs.getInt(2));
+        },
+        number);
+    LOG.info("Letters sent per node (investor_notification.sent_by): {}", perNode);
+    assertThat(perNode).as("both nodes relayed").containsOnlyKeys("nodeA", "nodeB");
+  }
+
+  private long notificationsOf(String number, String status) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM investor_notification WHERE request_number = ? AND status = ?", Long.class, number, status);
   }
 
   // --- test 1: both nodes share the work, each screening runs once ------------------------

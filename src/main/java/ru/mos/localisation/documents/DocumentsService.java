@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.mos.localisation.notification.InvestorNotifications;
-import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.notification.Notification;
 import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.process.InvestorMessages;
 import ru.mos.localisation.request.DocumentType;
@@ -98,9 +98,7 @@ public class DocumentsService {
     String missing = join(request.missingDocuments());
     notifications.notify(
         request,
-        NotificationType.DOCUMENTS_MISSING,
-        "Request %s: documents missing".formatted(number),
-        "Please supply within %d days: %s.".formatted(Deadlines.DOCUMENTS_SUPPLY.getDays(), missing));
+        new Notification.DocumentsMissing(request.missingDocuments(), Deadlines.dueAfter(Deadlines.DOCUMENTS_SUPPLY)));
     registry.addEvent(number, "DOCUMENTS_REQUESTED", missing);
   }
 
@@ -109,10 +107,7 @@ public class DocumentsService {
     registry.finish(number, RequestStatus.CLOSED_DOCUMENTS_NOT_SUPPLIED, join(request.missingDocuments()));
     notifications.notify(
         request,
-        NotificationType.CLOSED_DOCUMENTS_NOT_SUPPLIED,
-        "Request %s closed".formatted(number),
-        "The request was closed because the missing documents were not supplied within %d days."
-            .formatted(Deadlines.DOCUMENTS_SUPPLY.getDays()));
+        new Notification.ClosedDocumentsNotSupplied(request.missingDocuments(), Deadlines.DOCUMENTS_SUPPLY.getDays()));
   }
 
   /**

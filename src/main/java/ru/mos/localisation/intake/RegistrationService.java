@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import ru.mos.localisation.notification.InvestorNotifications;
+import ru.mos.localisation.notification.Notification;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.shared.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
@@ -22,15 +24,20 @@ public class RegistrationService {
 
   private final RequestRegistry registry;
   private final RegistryNumbers numbers;
+  private final InvestorNotifications notifications;
   private final Clock clock;
 
-  public RegistrationService(RequestRegistry registry, RegistryNumbers numbers, Clock clock) {
+  public RegistrationService(
+      RequestRegistry registry, RegistryNumbers numbers, InvestorNotifications notifications, Clock clock) {
     this.registry = registry;
     this.numbers = numbers;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
   /**
+   * Registers the request and tells the investor its registry number.
+   *
    * @param submittedBy the account filing the request, whose external references must be unique;
    *     null for a start without an account, which is no idempotency target
    * @throws DuplicateRequestException if this account already filed this external reference, or
@@ -81,6 +88,7 @@ public class RegistrationService {
       // up after its lock timeout (PostgreSQL waits until it commits and reports the duplicate)
       throw DuplicateRequestException.beingRegistered(request.externalReference());
     }
+    notifications.notify(registered, new Notification.RequestReceived());
     return registered;
   }
 }

@@ -2,7 +2,7 @@ package ru.mos.localisation.outcome;
 
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
-import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.notification.Notification;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.shared.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
@@ -37,26 +37,27 @@ public class OutcomeService {
     registry.finish(number, RequestStatus.APPROVED, agreementNumber);
     notifications.notify(
         request,
-        NotificationType.APPROVED,
-        "Request %s approved".formatted(number),
-        "Your request is approved. Investment agreement number: %s. Industrial site: %s."
-            .formatted(agreementNumber, siteId));
+        new Notification.Approved(
+            agreementNumber,
+            sites.siteOf(number).map(SiteService::forLetter).orElseThrow(() -> new IllegalStateException(siteId))));
     return agreementNumber;
   }
 
-  /** Rejects the request; a site reserved for it becomes available again. */
-  public void reject(String number) {
+  /**
+   * Rejects the request; a site reserved for it becomes available again. The investor is told the
+   * reason of the officials whose decision rejected it.
+   */
+  public void reject(String number, RejectionGrounds grounds) {
     LocalisationRequest request = registry.get(number);
     sites.release(number);
     // the stage it was rejected at tells the investor (and the timeline) where it stopped, as the
     // investor knows the stages: a rejection after a screening hit must not tell of the screening
     RequestStage stage = request.stage().asSeenByInvestor();
     registry.finish(number, RequestStatus.REJECTED, "at stage " + stage);
-    notifications.notify(
-        request,
-        NotificationType.REJECTED,
-        "Request %s rejected".formatted(number),
-        "We regret that your request was not approved (stage: %s).".formatted(stage));
+    String reason = grounds.officialsReason();
+    // while support and site allocation run, only the site officer's giving up rejects a request
+    boolean noSuitableSite = reason == null && stage == RequestStage.SUPPORT_AND_SITE;
+    notifications.notify(request, new Notification.Rejected(stage, reason, noSuitableSite));
   }
 
   /** The investor withdrew the request; a site reserved for it becomes available again. */
@@ -64,11 +65,7 @@ public class OutcomeService {
     LocalisationRequest request = registry.get(number);
     sites.release(number);
     registry.finish(number, RequestStatus.WITHDRAWN, reason);
-    notifications.notify(
-        request,
-        NotificationType.WITHDRAWN,
-        "Request %s withdrawn".formatted(number),
-        "Your request was withdrawn at stage %s as you asked.".formatted(request.stage().asSeenByInvestor()));
+    notifications.notify(request, new Notification.Withdrawn(request.stage().asSeenByInvestor(), reason));
   }
 
   /**
@@ -83,10 +80,7 @@ public class OutcomeService {
     }
     sites.release(number);
     registry.finish(number, RequestStatus.CANCELLED, reason);
-    notifications.notify(
-        request,
-        NotificationType.CANCELLED,
-        "Request %s cancelled".formatted(number),
-        "Your request was cancelled by the city's administration at stage %s.".formatted(request.stage()));
+    // the stage as the investor knows it: a cancellation during screening must not tell of it
+    notifications.notify(request, new Notification.Cancelled(request.stage().asSeenByInvestor()));
   }
 }

@@ -53,6 +53,11 @@ public class Deadlines {
     return SITE_OFFER_ANSWER.toString();
   }
 
+  /** The moment a period from now (the engine's clock, as its timers count) ends: a deadline a letter states. */
+  public static ZonedDateTime dueAfter(Period period) {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).plus(period);
+  }
+
   public Date after(String isoDuration) {
     ZonedDateTime now = now();
     ZonedDateTime due =

@@ -33,7 +33,8 @@ public enum Door {
   /** The door a request came through. */
   public static Door of(HttpServletRequest request) {
     String path = path(request);
-    if (path.startsWith("/api/")) {
+    // the operators' notifications endpoint takes HTTP Basic and answers problem+json like the investor API
+    if (path.startsWith("/api/") || path.equals("/actuator/notifications")) {
       return INVESTOR_API;
     }
     return path.startsWith("/engine-rest/") ? ENGINE_REST : WEBAPP;

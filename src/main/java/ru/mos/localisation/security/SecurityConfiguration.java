@@ -31,6 +31,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfiguration {
 
   public static final String INVESTOR_GROUP = "investor";
+  /** Camunda's administrators: the operators of the application. */
+  public static final String ADMINISTRATOR_GROUP = "camunda-admin";
 
   /** Officials' own endpoints, used from the webapps with their session (no second login). */
   public static final String OFFICIALS_PATH = "/camunda/api/localisation";
@@ -53,6 +55,26 @@ public class SecurityConfiguration {
             exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // stateless Basic authentication: no session, no cookie, so no CSRF to defend against
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
+   * The operators' list and retry of undelivered letters to investors ({@code notification}):
+   * administrators only, HTTP Basic, answered as problem+json like the investor API.
+   */
+  @Bean
+  SecurityFilterChain notificationOperatorSecurity(HttpSecurity http, ProblemSecurityHandlers problems)
+      throws Exception {
+    return http.securityMatcher("/actuator/notifications", "/actuator/notifications/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests.anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + ADMINISTRATOR_GROUP))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(
+            exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless HTTP Basic, no cookie; a foreign page's POST is refused by CrossSiteRequestFilter
         .csrf(csrf -> csrf.disable())
         .build();
   }
@@ -103,7 +125,7 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequests() {
     var registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter());
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/notifications");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
@@ -112,7 +134,7 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*", "/actuator/notifications");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
   }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
-import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.notification.Notification;
 import ru.mos.localisation.process.Deadlines;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
@@ -75,12 +75,7 @@ public class SiteService {
     LocalisationRequest request = registry.get(number);
     IndustrialSite site = siteOf(number).orElseThrow(() -> new IllegalStateException("No site reserved for " + number));
     notifications.notify(
-        request,
-        NotificationType.SITE_OFFERED,
-        "Request %s: industrial site offered".formatted(number),
-        "Site %s (%s, %s ha, %s MW) is reserved for you. Please accept or decline within %d days."
-            .formatted(
-                site.id(), site.zone(), site.areaHa(), site.powerMw(), Deadlines.SITE_OFFER_ANSWER.getDays()));
+        request, new Notification.SiteOffered(forLetter(site), Deadlines.dueAfter(Deadlines.SITE_OFFER_ANSWER)));
     registry.addEvent(number, "SITE_OFFERED", site.id());
   }
 
@@ -103,16 +98,21 @@ public class SiteService {
 
   /** The investor did not answer the offer in time: the reservation lapses and they are told. */
   public Optional<String> expireOffer(String number) {
+    Optional<IndustrialSite> offered = siteOf(number);
     Optional<String> released = release(number);
-    released.ifPresent(
-        siteId ->
-            notifications.notify(
-                registry.get(number),
-                NotificationType.SITE_OFFER_EXPIRED,
-                "Request %s: site offer expired".formatted(number),
-                "The offer of site %s lapsed after %d days without an answer; we are looking for another site."
-                    .formatted(siteId, Deadlines.SITE_OFFER_ANSWER.getDays())));
+    offered
+        .filter(site -> released.isPresent())
+        .ifPresent(
+            site ->
+                notifications.notify(
+                    registry.get(number),
+                    new Notification.SiteOfferExpired(forLetter(site), Deadlines.SITE_OFFER_ANSWER.getDays())));
     return released;
+  }
+
+  /** A site as a letter to the investor states it. */
+  public static Notification.Site forLetter(IndustrialSite site) {
+    return new Notification.Site(site.id(), site.name(), site.zone(), site.areaHa(), site.powerMw());
   }
 
   /** The reserved site becomes the request's for good. */

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.mos.localisation.notification.InvestorNotifications;
-import ru.mos.localisation.notification.NotificationType;
+import ru.mos.localisation.notification.Notification;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
@@ -51,9 +51,6 @@ public class SupportService {
     registry.addEvent(number, "SUPPORT_PACKAGE_REGISTERED", codes);
     notifications.notify(
         request,
-        NotificationType.SUPPORT_PACKAGE_REGISTERED,
-        "Request %s: export support from Mosprom".formatted(number),
-        "Mosprom prepared support measures for you: %s.%s"
-            .formatted(codes.isEmpty() ? "none" : codes, plan == null ? "" : " Personnel exchange: " + plan));
+        new Notification.SupportPackage(measures.stream().distinct().map(Enum::name).toList(), plan));
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import ru.mos.localisation.TestRequests;
+import ru.mos.localisation.notification.InvestorNotifications;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.shared.RegistryNumbers;
 import ru.mos.localisation.request.RequestRegistry;
@@ -127,8 +128,9 @@ class IntakeServiceTests {
   @Test
   void registrationReportsTheUniqueViolationOfEitherDatabaseAsADuplicate() {
     RegistryNumbers numbers = mock(RegistryNumbers.class);
+    InvestorNotifications notifications = mock(InvestorNotifications.class);
     given(numbers.next()).willReturn("LOC-2026-00009");
-    RegistrationService registration = new RegistrationService(registry, numbers, Clock.systemUTC());
+    RegistrationService registration = new RegistrationService(registry, numbers, notifications, Clock.systemUTC());
 
     willThrow(new DuplicateKeyException("23505")).given(registry).insert(any());
     assertThatThrownBy(() -> registration.register(TestRequests.recyclingPlant(REFERENCE), "investor", "pi"))
@@ -140,6 +142,8 @@ class IntakeServiceTests {
     assertThatThrownBy(() -> registration.register(TestRequests.recyclingPlant(REFERENCE), "investor", "pi"))
         .isInstanceOf(DuplicateRequestException.class)
         .hasMessageContaining("being registered");
+    // a request that was not registered tells the investor nothing
+    then(notifications).shouldHaveNoInteractions();
   }
 
   private static LocalisationRequest registered(String number, String account) {

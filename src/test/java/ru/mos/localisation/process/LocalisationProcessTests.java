@@ -387,10 +387,11 @@ class LocalisationProcessTests {
     assertThat(notifications(pi)).containsExactly("REJECTED");
     // and the investor is told of a rejection under review, as after the department's, never of screening
     assertThat(lastTimelineEntry(pi)).isEqualTo(new TimelineEntryView("REJECTED", "at stage ASSESSMENT"));
-    assertThat(jdbc.sql("SELECT body FROM investor_notification WHERE request_number = ?")
-            .param(pi.getBusinessKey()).query(String.class).single())
-        .contains("stage: ASSESSMENT")
-        .doesNotContainIgnoringCase("screening");
+    assertThat(lastLetter(pi))
+        .contains("на этапе «рассмотрение заявки»", "at the stage \"review of the request\"")
+        .contains("Причина не указана")
+        .doesNotContainIgnoringCase("screening")
+        .doesNotContainIgnoringCase("провер");
   }
 
   // --- assessment and environmental review ----------------------------------------------------
@@ -411,6 +412,8 @@ class LocalisationProcessTests {
     assertRegistry(pi, RequestStatus.REJECTED, RequestStage.DONE);
     assertThat(lastTimelineEntry(pi)).isEqualTo(new TimelineEntryView("REJECTED", "at stage ASSESSMENT"));
     assertThat(notifications(pi)).containsExactly("REJECTED");
+    // with the department's reason
+    assertThat(lastLetter(pi)).contains("Причина:\n  Нет обоснования", "Reason given by the officials (in Russian):\n  Нет обоснования");
   }
 
   @Test
@@ -459,6 +462,7 @@ class LocalisationProcessTests {
     assertRegistry(pi, RequestStatus.REJECTED, RequestStage.DONE);
     assertThat(lastTimelineEntry(pi)).isEqualTo(new TimelineEntryView("REJECTED", "at stage ENVIRONMENTAL_REVIEW"));
     assertThat(notifications(pi)).containsExactly("REJECTED");
+    assertThat(lastLetter(pi)).contains("на этапе «экологическая экспертиза»", "Санитарная зона не соблюдена");
   }
 
   // --- Mosprom support ------------------------------------------------------------------------
@@ -686,6 +690,7 @@ class LocalisationProcessTests {
     assertThat(pi).hasNotPassed("Task_RegisterSupportPackage", "Task_DecideFinalApproval");
     assertRegistry(pi, RequestStatus.REJECTED, RequestStage.DONE);
     assertThat(notifications(pi)).containsExactly("REJECTED");
+    assertThat(lastLetter(pi)).contains("нет свободной промышленной площадки", "no available industrial site");
   }
 
   // --- final decision -------------------------------------------------------------------------
@@ -711,6 +716,7 @@ class LocalisationProcessTests {
     assertSite(site, SiteStatus.AVAILABLE, null);
     assertThat(reservationOutcomes(number)).containsExactly("RELEASED");
     assertThat(notifications(pi)).containsExactly("SITE_OFFERED", "REJECTED");
+    assertThat(lastLetter(pi)).contains("на этапе «окончательное решение»", "Отказ правления");
   }
 
   // --- withdrawal -----------------------------------------------------------------------------
@@ -875,11 +881,24 @@ class LocalisationProcessTests {
     assertThat(site.requestNumber()).as("request holding site %s", siteId).isEqualTo(requestNumber);
   }
 
+  /** The investor's notifications after the letter of registration, which every request gets first. */
   private List<String> notifications(ProcessInstance pi) {
-    return jdbc.sql("SELECT type FROM investor_notification WHERE request_number = ? ORDER BY id")
+    List<String> all =
+        jdbc.sql("SELECT type FROM investor_notification WHERE request_number = ? ORDER BY id")
+            .param(pi.getBusinessKey())
+            .query(String.class)
+            .list();
+    assertThat(all).as("notifications of %s", pi.getBusinessKey()).first().isEqualTo("REQUEST_RECEIVED");
+    return all.subList(1, all.size());
+  }
+
+  /** The plain text of the investor's last letter about the request. */
+  private String lastLetter(ProcessInstance pi) {
+    return jdbc.sql("SELECT body FROM investor_notification WHERE request_number = ? ORDER BY id DESC")
         .param(pi.getBusinessKey())
         .query(String.class)
-        .list();
+        .list()
+        .get(0);
   }
 
   private Optional<String> supportMeasures(String number) {

@@ -81,6 +81,7 @@ class SecurityMatrixTests {
   enum Endpoint {
     API_LIST,
     API_GET_OWN_OF_INVESTOR_A,
+    API_NOTIFICATIONS_OF_INVESTOR_A,
     API_POST,
     API_SITES,
     API_OPENAPI,
@@ -91,6 +92,7 @@ class SecurityMatrixTests {
     ENGINE_OWN_PROFILE,
     ACTUATOR_HEALTH,
     ACTUATOR_ENV,
+    ACTUATOR_NOTIFICATIONS,
     TASKLIST_PAGE,
     TASKLIST_LOGIN,
     WELCOME_LOGIN
@@ -137,7 +139,7 @@ class SecurityMatrixTests {
       case API_LIST, API_POST, API_SITES ->
           role == Role.ANONYMOUS ? 401 : role.investor() ? (endpoint == Endpoint.API_POST ? 201 : 200) : 403;
       // investors see only their own requests: another investor's number is unknown to them
-      case API_GET_OWN_OF_INVESTOR_A ->
+      case API_GET_OWN_OF_INVESTOR_A, API_NOTIFICATIONS_OF_INVESTOR_A ->
           switch (role) {
             case ANONYMOUS -> 401;
             case INVESTOR -> 200;
@@ -159,6 +161,8 @@ class SecurityMatrixTests {
             default -> 403;
           };
       case ACTUATOR_ENV -> 404;
+      // the operators' list of undelivered letters: administrators only
+      case ACTUATOR_NOTIFICATIONS -> role == Role.ANONYMOUS ? 401 : role == Role.ADMIN ? 200 : 403;
       // the webapp's own login: officials and admin have Tasklist access, investors no webapp at all
       // (Camunda lets every user into Welcome)
       case TASKLIST_LOGIN, WELCOME_LOGIN -> role == Role.ANONYMOUS ? 401 : role.investor() ? 403 : 200;
@@ -193,6 +197,16 @@ class SecurityMatrixTests {
       assertThat(response.header("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+    if (endpoint == Endpoint.API_NOTIFICATIONS_OF_INVESTOR_A && status == 200) {
+      assertThat(json(response).path("notifications").get(0).path("type").asText()).isEqualTo("REQUEST_RECEIVED");
+    }
+    if (endpoint == Endpoint.ACTUATOR_NOTIFICATIONS && status >= 400) {
+      assertThat(response.header("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+    if (endpoint == Endpoint.ACTUATOR_NOTIFICATIONS && status == 200) {
+      assertThat(json(response).has("failed")).isTrue();
     }
     if (endpoint == Endpoint.API_GET_OWN_OF_INVESTOR_A && status == 200) {
       assertThat(json(response).path("number").asText()).isEqualTo(investorARequest);
@@ -709,6 +723,8 @@ class SecurityMatrixTests {
     return switch (endpoint) {
       case API_LIST -> send("GET", "/api/v1/localisation-requests", role, null);
       case API_GET_OWN_OF_INVESTOR_A -> send("GET", "/api/v1/localisation-requests/" + investorARequest, role, null);
+      case API_NOTIFICATIONS_OF_INVESTOR_A ->
+          send("GET", "/api/v1/localisation-requests/" + investorARequest + "/notifications", role, null);
       case API_POST -> send("POST", "/api/v1/localisation-requests", role, newRequestJson());
       case API_SITES -> send("GET", "/api/v1/sites", role, null);
       case API_OPENAPI -> send("GET", "/api/v1/openapi", role, null);
@@ -719,6 +735,7 @@ class SecurityMatrixTests {
       case ENGINE_OWN_PROFILE -> send("GET", "/engine-rest/user/" + (role.user == null ? "admin" : role.user) + "/profile", role, null);
       case ACTUATOR_HEALTH -> send("GET", "/actuator/health", role, null);
       case ACTUATOR_ENV -> send("GET", "/actuator/env", role, null);
+      case ACTUATOR_NOTIFICATIONS -> send("GET", "/actuator/notifications", role, null);
       case TASKLIST_PAGE -> send("GET", "/camunda/app/tasklist/default/", role, null);
       case TASKLIST_LOGIN -> tasklistLogin(role);
       case WELCOME_LOGIN -> webappLogin("welcome", role.user, role.password, null).response();

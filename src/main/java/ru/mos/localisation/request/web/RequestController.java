@@ -43,7 +43,7 @@ public class RequestController {
       Principal investor) {
     RequestPage result = registry.list(new RequestFilter(investor.getName(), status, sector), page, size);
     return new PageView<>(
-        result.items().stream().map(RequestSummary::of).toList(),
+        result.items().stream().map(views::summaryOf).toList(),
         result.page(),
         result.size(),
         result.totalElements(),

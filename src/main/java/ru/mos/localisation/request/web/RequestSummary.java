@@ -6,6 +6,7 @@ import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
+import ru.mos.localisation.request.SiteOfRequest;
 
 /** A request as one line of a listing. */
 public record RequestSummary(
@@ -19,7 +20,7 @@ public record RequestSummary(
     OffsetDateTime createdAt,
     Map<String, String> links) {
 
-  static RequestSummary of(LocalisationRequest r) {
+  static RequestSummary of(LocalisationRequest r, SiteOfRequest site) {
     return new RequestSummary(
         r.number(),
         r.externalReference(),
@@ -29,7 +30,6 @@ public record RequestSummary(
         r.sector(),
         r.title(),
         r.createdAt(),
-        // a listing does not look up sites: the request itself (self) shows an open offer
-        RequestView.links(r, null));
+        RequestView.links(r, site));
   }
 }

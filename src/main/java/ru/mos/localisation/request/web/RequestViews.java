@@ -8,6 +8,7 @@ import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestNotFoundException;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestSites;
+import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 
 /**
@@ -52,6 +53,16 @@ public class RequestViews {
   /** The request as it stands now. */
   public RequestView of(String number) {
     return of(registry.get(number));
+  }
+
+  /**
+   * A request as one line of a listing. Only a running request at the site stage can have an open
+   * offer, so only its site is looked up (one indexed query, at most a page's worth).
+   */
+  public RequestSummary summaryOf(LocalisationRequest request) {
+    boolean mayHaveAnOffer =
+        request.status() == RequestStatus.IN_PROGRESS && request.stage() == RequestStage.SUPPORT_AND_SITE;
+    return RequestSummary.of(request, mayHaveAnOffer ? sites.siteOf(request.number()).orElse(null) : null);
   }
 
   public RequestView of(LocalisationRequest request) {

@@ -1332,6 +1332,25 @@ class LocalisationRequestControllerTests {
         .andExpect(jsonPath("$.links.siteOfferAnswer").doesNotExist());
   }
 
+  @Test
+  void aListingOffersTheSiteAnswerExactlyWhileAnOfferIsOpen() throws Exception {
+    given(registry.list(any(), anyInt(), anyInt()))
+        .willReturn(new RequestPage(List.of(filed(NUMBER, "investor", RequestStage.SUPPORT_AND_SITE)), 0, 20, 1));
+
+    // a site reserved for the request is an offer awaiting the investor's answer
+    given(siteRegistry.heldBy(NUMBER)).willReturn(Optional.of(site("MSK-022", SiteStatus.RESERVED, NUMBER)));
+    mvc.perform(get(REQUESTS).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].links.siteOfferAnswer").value(REQUESTS + "/" + NUMBER + "/site-offer/answer"));
+
+    // no site held: no offer to answer
+    given(siteRegistry.heldBy(NUMBER)).willReturn(Optional.empty());
+    mvc.perform(get(REQUESTS).with(investor()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].links.siteOfferAnswer").doesNotExist())
+        .andExpect(jsonPath("$.items[0].links.withdrawal").exists());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static RequestPostProcessor investor() {
