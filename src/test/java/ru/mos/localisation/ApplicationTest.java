@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,4 +29,6 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.generate-unique-process-engine-name=false")
 @ActiveProfiles({"demo", "test"})
+// metrics exported as in production, so that /actuator/prometheus answers (supervision.MetricsTests)
+@AutoConfigureObservability(tracing = false)
 public @interface ApplicationTest {}

@@ -104,8 +104,16 @@ class ConcurrentActionsTests {
       // then one completion succeeds and the other gets Camunda's documented answer
       assertThat(replies.get(0).statusCode()).as("round %d: %s", round, replies).isEqualTo(204);
       Reply loser = replies.get(1);
-      assertCannotComplete(loser, confirmation);
-      loserCodes.add(loser.json().path("code").asInt());
+      if (loser.statusCode() == 403) {
+        // the loser read the task just before the winner committed, and its permission check just
+        // after: the winner's completion removed the task's authorizations with the task, so the
+        // engine answers with its documented AuthorizationException for that very task
+        assertThat(loser.json().path("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(loser.json().path("message").asText()).contains("'TASK_WORK' permission on resource '" + confirmation.getId() + "'");
+      } else {
+        assertCannotComplete(loser, confirmation);
+        loserCodes.add(loser.json().path("code").asInt());
+      }
       // and the process moved on once
       assertCompletedOnce(number, confirmation);
     }

@@ -62,6 +62,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.engine.variable.Variables;
+import ru.mos.localisation.intake.DuplicateRequestException;
+import ru.mos.localisation.intake.FiledRequests;
 import ru.mos.localisation.intake.StartFormFields;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
@@ -147,9 +150,11 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final boolean deploymentsEnabled;
+  private final FiledRequests filedRequests;
 
-  public DecisionIntegrityGuard(IntegrityProperties properties) {
+  public DecisionIntegrityGuard(IntegrityProperties properties, FiledRequests filedRequests) {
     this.deploymentsEnabled = properties.deploymentsEnabled();
+    this.filedRequests = filedRequests;
   }
 
   @Override
@@ -235,6 +240,14 @@ public class DecisionIntegrityGuard extends CommandInterceptor {
     }
     // the request's own type and content are registration's to judge (a Json or String variable)
     checkNames(start.getVariables(), Set.of(REQUEST), "a start of " + PROCESS_KEY);
+    // a request this account filed already: the same 409 registration would give, without the start
+    if (start.getVariables() != null) {
+      filedRequests
+          .filedBefore(Variables.fromMap(start.getVariables()).getValueTyped(REQUEST), context.getAuthenticatedUserId())
+          .ifPresent(reference -> {
+            throw new DuplicateRequestException(reference);
+          });
+    }
   }
 
   private static void checkStartedProcess(ProcessDefinitionEntity definition) {

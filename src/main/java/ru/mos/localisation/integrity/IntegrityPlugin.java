@@ -1,6 +1,7 @@
 package ru.mos.localisation.integrity;
 
 import java.util.ArrayList;
+import ru.mos.localisation.intake.FiledRequests;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class IntegrityPlugin extends AbstractProcessEnginePlugin {
 
   private final IntegrityProperties properties;
+  private final FiledRequests filedRequests;
 
-  public IntegrityPlugin(IntegrityProperties properties) {
+  public IntegrityPlugin(IntegrityProperties properties, FiledRequests filedRequests) {
     this.properties = properties;
+    this.filedRequests = filedRequests;
   }
 
   @Override
@@ -23,7 +26,7 @@ public class IntegrityPlugin extends AbstractProcessEnginePlugin {
     var interceptors = configuration.getCustomPostCommandInterceptorsTxRequired();
     interceptors = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     // users' calls (REST, webapps) run in the engine's default, transaction-joining executor
-    interceptors.add(new DecisionIntegrityGuard(properties));
+    interceptors.add(new DecisionIntegrityGuard(properties, filedRequests));
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 }

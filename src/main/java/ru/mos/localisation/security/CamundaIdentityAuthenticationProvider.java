@@ -16,7 +16,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  static final String GROUP_PREFIX = "GROUP_";
+  /** The authority of a Camunda group: this prefix and the group id. */
+  public static final String GROUP_PREFIX = "GROUP_";
 
   private final VerifiedCredentials credentials;
 

@@ -33,8 +33,10 @@ public enum Door {
   /** The door a request came through. */
   public static Door of(HttpServletRequest request) {
     String path = path(request);
-    // the operators' notifications endpoint takes HTTP Basic and answers problem+json like the investor API
-    if (path.startsWith("/api/") || path.equals("/actuator/notifications")) {
+    // HTTP Basic answered in problem+json like the investor API: the operators' endpoints
+    // (/actuator/notifications, /actuator/prometheus) and the board's register (/supervision/api,
+    // also with a Cockpit session)
+    if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/supervision/")) {
       return INVESTOR_API;
     }
     return path.startsWith("/engine-rest/") ? ENGINE_REST : WEBAPP;

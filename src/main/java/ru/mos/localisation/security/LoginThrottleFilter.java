@@ -15,8 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts {@link LoginThrottle} in front of every password check: HTTP Basic on {@code /api} and
- * {@code /engine-rest}, and the webapps' login form. A client address that has used up its budget
+ * Puts {@link LoginThrottle} in front of every password check: HTTP Basic on {@code /api},
+ * {@code /engine-rest}, {@code /supervision/api} and {@code /actuator/prometheus}, and the webapps'
+ * login form. A client address that has used up its budget
  * of failed logins gets 429 with {@code Retry-After}, in its door's error format, before any
  * password is checked. A 401 from the door counts as a failure; any other answer means the password
  * was right. The client address is the one nginx forwarded ({@code server.forward-headers-strategy}).

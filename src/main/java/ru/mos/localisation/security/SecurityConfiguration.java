@@ -101,7 +101,9 @@ public class SecurityConfiguration {
                         (request, response, e) ->
                             Door.WEBAPP.refuse(
                                 request, response, HttpStatus.FORBIDDEN, "AuthorizationException", "Нет доступа")))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // the session is Camunda's: read, never created nor its id changed (Spring's session fixation
+        // protection rotated it on every call, and the page's other calls then carried a stale id)
+        .sessionManagement(session -> session.disable())
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
         .build();
@@ -134,7 +136,8 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle) {
     var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*", "/actuator/notifications");
+    // every password check: /actuator/* holds the operators' notifications and metrics
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*", "/actuator/*", "/supervision/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
   }

@@ -17,17 +17,18 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Officials' own endpoints ({@link SecurityConfiguration#OFFICIALS_PATH}) are used from the
- * webapps, by links in Tasklist's forms and by our Cockpit pages: the user is whoever Camunda's
+ * Officials' own endpoints ({@link SecurityConfiguration#OFFICIALS_PATH}) and the board's register
+ * ({@code /supervision/api}, supervision) are used from the webapps, by links in Tasklist's forms and
+ * by our Cockpit pages: the user is whoever Camunda's
  * webapp session says is logged in (no second login), with their Camunda groups as {@code GROUP_}
  * authorities. A request without such a session stays anonymous and is answered 401.
  */
-class WebappSessionAuthentication extends OncePerRequestFilter {
+public class WebappSessionAuthentication extends OncePerRequestFilter {
 
   private final ProcessEngine engine;
 
   /** @param engine lazy: read per request, the session holds one authentication per engine name */
-  WebappSessionAuthentication(ProcessEngine engine) {
+  public WebappSessionAuthentication(ProcessEngine engine) {
     this.engine = engine;
   }
 

@@ -82,7 +82,21 @@ public class WebappAuthorizations {
     grants.add(new Grant(board, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
     grants.add(new Grant(board, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
     grants.add(new Grant(board, Resources.DEPLOYMENT, ANY, Permissions.READ));
+    grants.addAll(boardSupervisionGrants());
     return List.copyOf(grants);
+  }
+
+  // --- supervision (issue 15): what the board's Cockpit pages need, read-only ---------------------
+
+  /**
+   * The board reads every task, read-only: Cockpit's «Human Tasks» page (the task report by
+   * candidate group, refused with an English 403 page without it) and the dashboard's count of
+   * open tasks (which counted only the board's own tasks, 0 while others were open) read all
+   * tasks. The board already reads every instance and its variables; claiming, assigning or
+   * completing another group's task still needs what only candidacy gives.
+   */
+  static List<Grant> boardSupervisionGrants() {
+    return List.of(new Grant(OfficialGroup.INVESTMENT_BOARD.id(), Resources.TASK, ANY, Permissions.READ));
   }
 
   /** Grants every official grant; run again, it adds nothing. */

@@ -84,6 +84,24 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Rows written so far per table of the benchmark's database, as PostgreSQL counts them
+   * ({@code pg_stat_user_tables}): inserted, updated, deleted.
+   */
+  Map<String, long[]> writtenRows() throws SQLException {
+    Map<String, long[]> rows = new LinkedHashMap<>();
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("SELECT pg_stat_clear_snapshot()");
+      try (ResultSet rs =
+          statement.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY relname")) {
+        while (rs.next()) {
+          rows.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        }
+      }
+    }
+    return rows;
+  }
+
   /** Forgets the statement statistics so far, where pg_stat_statements is loaded. */
   boolean resetStatementStatistics() {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {

@@ -62,6 +62,7 @@ final class Report {
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, List<Map<String, Object>>> statements = new LinkedHashMap<>();
+  private final Map<String, Map<String, double[]>> rowsWritten = new LinkedHashMap<>();
 
   void environment(String name, Object value) {
     environment.put(name, value);
@@ -87,6 +88,11 @@ final class Report {
     }
   }
 
+  /** Rows written per lifecycle, per table: inserted, updated, deleted. */
+  void rowsWritten(String side, Map<String, double[]> perTable) {
+    rowsWritten.put(side, perTable);
+  }
+
   void print() {
     StringBuilder out = new StringBuilder("\n=== Localisation Approval benchmark ===\n");
     environment.forEach((name, value) -> out.append("  %-22s %s%n".formatted(name, value)));
@@ -106,6 +112,19 @@ final class Report {
         .forEach(side -> out.append("  first error of %s / %s: %s%n".formatted(side.scenario(), side.side(), side.firstError())));
     out.append("\nfigures\n");
     figures.forEach((name, value) -> out.append("  %-46s %s%n".formatted(name, format(value))));
+    rowsWritten.forEach(
+        (side, perTable) -> {
+          out.append("\nrows written per lifecycle, ").append(side).append(" (inserted, updated, deleted)\n");
+          perTable.entrySet().stream()
+              .filter(entry -> !entry.getKey().equals("bench_commit"))
+              .sorted((a, b) -> Double.compare(sum(b.getValue()), sum(a.getValue())))
+              .forEach(
+                  entry ->
+                      out.append(
+                          String.format(
+                              Locale.ROOT, "  %-28s %8.1f %8.1f %8.1f %8.1f%n", entry.getKey(), entry.getValue()[0],
+                              entry.getValue()[1], entry.getValue()[2], sum(entry.getValue()))));
+        });
     out.append("\ntargets\n");
     for (Target target : targets) {
       out.append(
@@ -140,8 +159,13 @@ final class Report {
     json.put("figures", figures);
     json.put("targets", targets);
     json.put("statements", statements);
+    json.put("rowsWrittenPerLifecycle", rowsWritten);
     Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     System.out.println("Results written to " + file.toAbsolutePath());
+  }
+
+  private static double sum(double[] values) {
+    return DoubleStream.of(values).sum();
   }
 
   static double median(DoubleStream values) {

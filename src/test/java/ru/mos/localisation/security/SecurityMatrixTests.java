@@ -92,6 +92,8 @@ class SecurityMatrixTests {
     ENGINE_OWN_PROFILE,
     ACTUATOR_HEALTH,
     ACTUATOR_ENV,
+    ACTUATOR_PROMETHEUS,
+    SUPERVISION_REGISTER,
     ACTUATOR_NOTIFICATIONS,
     TASKLIST_PAGE,
     TASKLIST_LOGIN,
@@ -161,6 +163,11 @@ class SecurityMatrixTests {
             default -> 403;
           };
       case ACTUATOR_ENV -> 404;
+      // the operators' metrics: operators and administrators only
+      case ACTUATOR_PROMETHEUS -> role == Role.ANONYMOUS ? 401 : role == Role.ADMIN ? 200 : 403;
+      // the board's register (the Cockpit plugin's data): the board and administrators only
+      case SUPERVISION_REGISTER ->
+          role == Role.ANONYMOUS ? 401 : role == Role.ADMIN || role == Role.INVESTMENT_HEAD ? 200 : 403;
       // the operators' list of undelivered letters: administrators only
       case ACTUATOR_NOTIFICATIONS -> role == Role.ANONYMOUS ? 401 : role == Role.ADMIN ? 200 : 403;
       // the webapp's own login: officials and admin have Tasklist access, investors no webapp at all
@@ -193,7 +200,7 @@ class SecurityMatrixTests {
   private void checkBody(Endpoint endpoint, Role role, Reply response) throws Exception {
     String path = response.uri().getPath();
     int status = response.statusCode();
-    if (path.startsWith("/api/v1/") && status >= 400) {
+    if ((path.startsWith("/api/v1/") || path.startsWith("/supervision/") || path.equals("/actuator/prometheus")) && status >= 400) {
       assertThat(response.header("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(response.body()).doesNotContain("Exception", "\tat ");
@@ -447,17 +454,33 @@ class SecurityMatrixTests {
   /** Client addresses as nginx forwards them, one set per test so that no budget is shared. */
   private static final AtomicInteger LAST_ADDRESS = new AtomicInteger();
 
-  /** The three doors that check a password. */
+  /** The doors that check a password: the three doors, and HTTP Basic on the metrics and the register. */
   enum LoginDoor {
     INVESTOR_API,
     ENGINE_REST,
-    WEBAPP_LOGIN
+    WEBAPP_LOGIN,
+    METRICS,
+    SUPERVISION;
+
+    /** A group whose members this door lets in. */
+    String group() {
+      return switch (this) {
+        case INVESTOR_API -> SecurityConfiguration.INVESTOR_GROUP;
+        case METRICS -> "camunda-admin";
+        case SUPERVISION -> "investment-board";
+        default -> "mosprom";
+      };
+    }
+
+    boolean problemJson() {
+      return this == INVESTOR_API || this == METRICS || this == SUPERVISION;
+    }
   }
 
   @ParameterizedTest
   @EnumSource(LoginDoor.class)
   void wrongPasswordsFromOneAddressAreThrottledThereWhileTheOwnerGetsInFromAnother(LoginDoor door) throws Exception {
-    String account = newUser(door == LoginDoor.INVESTOR_API ? SecurityConfiguration.INVESTOR_GROUP : "mosprom");
+    String account = newUser(door.group());
     String attacker = newAddress();
     try {
       for (int attempt = 1; attempt <= FAILURES_PER_ACCOUNT_AND_ADDRESS; attempt++) {
@@ -479,7 +502,7 @@ class SecurityMatrixTests {
   @ParameterizedTest
   @EnumSource(LoginDoor.class)
   void guessesAtManyAccountsFromOneAddressSpendThatAddresssBudget(LoginDoor door) throws Exception {
-    String account = newUser(door == LoginDoor.INVESTOR_API ? SecurityConfiguration.INVESTOR_GROUP : "mosprom");
+    String account = newUser(door.group());
     String attacker = newAddress();
     try {
       for (int attempt = 1; attempt <= FAILURES_PER_ADDRESS; attempt++) {
@@ -528,7 +551,7 @@ class SecurityMatrixTests {
     assertThat(response.header("Retry-After"))
         .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, WINDOW_SECONDS));
     String type = response.header("Content-Type").orElse("");
-    if (door == LoginDoor.INVESTOR_API) {
+    if (door.problemJson()) {
       assertThat(type).startsWith("application/problem+json");
       assertThat(json(response).path("status").asInt()).isEqualTo(429);
     } else {
@@ -543,6 +566,8 @@ class SecurityMatrixTests {
       case INVESTOR_API -> sendAs("GET", "/api/v1/localisation-requests", user, password, null, Map.of("X-Forwarded-For", address));
       case ENGINE_REST -> sendAs("GET", "/engine-rest/task?maxResults=10", user, password, null, Map.of("X-Forwarded-For", address));
       case WEBAPP_LOGIN -> webappLogin("tasklist", user, password, address).response();
+      case METRICS -> sendAs("GET", "/actuator/prometheus", user, password, null, Map.of("X-Forwarded-For", address));
+      case SUPERVISION -> sendAs("GET", "/supervision/api/dashboard", user, password, null, Map.of("X-Forwarded-For", address));
     };
   }
 
@@ -735,6 +760,8 @@ class SecurityMatrixTests {
       case ENGINE_OWN_PROFILE -> send("GET", "/engine-rest/user/" + (role.user == null ? "admin" : role.user) + "/profile", role, null);
       case ACTUATOR_HEALTH -> send("GET", "/actuator/health", role, null);
       case ACTUATOR_ENV -> send("GET", "/actuator/env", role, null);
+      case ACTUATOR_PROMETHEUS -> send("GET", "/actuator/prometheus", role, null);
+      case SUPERVISION_REGISTER -> send("GET", "/supervision/api/requests?page=0&size=5", role, null);
       case ACTUATOR_NOTIFICATIONS -> send("GET", "/actuator/notifications", role, null);
       case TASKLIST_PAGE -> send("GET", "/camunda/app/tasklist/default/", role, null);
       case TASKLIST_LOGIN -> tasklistLogin(role);

@@ -106,11 +106,17 @@ class WebappAuthorizationsTests {
   // --- tasks ------------------------------------------------------------------------------------
 
   @Test
-  void noOfficialGroupHoldsAnyPermissionOnTasksBeyondWhatCandidacyGives() {
-    List<String> officials = OfficialGroup.ids();
+  void noOfficialGroupHoldsAnyPermissionOnTasksBeyondWhatCandidacyGivesButTheBoardReadsThem() {
+    List<String> officials = OfficialGroup.ids().stream().filter(id -> !id.equals(OfficialGroup.INVESTMENT_BOARD.id())).toList();
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn(officials.toArray(String[]::new)).resourceType(Resources.TASK).resourceId(Authorization.ANY).count()).isZero();
-    for (String user : TasklistFiltersTests.DEMO_USERS.values()) {
-      assertThat(authorized(user, Permissions.READ, Resources.TASK, Authorization.ANY)).as(user).isFalse();
+    for (Map.Entry<OfficialGroup, String> official : TasklistFiltersTests.DEMO_USERS.entrySet()) {
+      String user = official.getValue();
+      // the board supervises in Cockpit: «Human Tasks» and the dashboard's task count read every task
+      boolean board = official.getKey() == OfficialGroup.INVESTMENT_BOARD;
+      assertThat(authorized(user, Permissions.READ, Resources.TASK, Authorization.ANY)).as(user).isEqualTo(board);
+      assertThat(authorized(user, Permissions.UPDATE, Resources.TASK, Authorization.ANY)).as(user).isFalse();
+      assertThat(authorized(user, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK, Resources.TASK, Authorization.ANY)).as(user).isFalse();
+      assertThat(authorized(user, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN, Resources.TASK, Authorization.ANY)).as(user).isFalse();
       assertThat(authorized(user, ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, PROCESS_KEY)).as(user).isFalse();
       assertThat(authorized(user, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, PROCESS_KEY)).as(user).isFalse();
     }
@@ -187,8 +193,13 @@ class WebappAuthorizationsTests {
     assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance).count()).isPositive();
     assertThat(repositoryService.createDeploymentQuery().count()).isPositive();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
-    // but not the department's task, nor any change to the request
-    assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isZero();
+    // the department's task too (Cockpit's «Human Tasks» and task counts), but only to read it
+    assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThatThrownBy(() -> taskService.claim(assessment.getId(), "investment.head")).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.complete(assessment.getId(), java.util.Map.of("assessmentDecision", "PROCEED")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.setVariable(assessment.getId(), "assessmentComment", "x")).isInstanceOf(AuthorizationException.class);
+    // nor any change to the request
     assertThatThrownBy(() -> runtimeService.setVariable(instance, "assessmentDecision", "PROCEED")).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> runtimeService.suspendProcessInstanceById(instance)).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> runtimeService.deleteProcessInstance(instance, "no")).isInstanceOf(AuthorizationException.class);
@@ -196,6 +207,20 @@ class WebappAuthorizationsTests {
     // and other officials see no instance at all
     requests.logIn("investment.officer");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+  }
+
+  @Test
+  void theBoardsCockpitCountsEveryOpenTaskAndReportsThemByGroup() {
+    Task assessment = requests.waitingForAssessment();
+    long open = taskService.createTaskQuery().count();
+
+    requests.logIn("investment.head");
+
+    // the dashboard's «open tasks» and «Human Tasks»: what Cockpit asks for the board
+    assertThat(taskService.createTaskQuery().count()).isEqualTo(open).isPositive();
+    assertThat(taskService.createTaskReport().taskCountByCandidateGroup())
+        .anySatisfy(count -> assertThat(count.getGroupName()).isEqualTo(OfficialGroup.INVESTMENT_DEPARTMENT.id()));
+    assertThat(assessment).isNotNull();
   }
 
   @Test
