@@ -19,12 +19,14 @@ import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
 import static ru.mos.localisation.intake.IntakeVariables.SUBMITTED_BY;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+import ru.mos.localisation.shared.ConflictException;
 import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.request.LocalisationRequest;
 
@@ -38,26 +40,50 @@ public class RegisterRequestDelegate implements JavaDelegate {
   private final RequestPayloadReader payloadReader;
   private final StartFormFields startForm;
   private final RegistrationService registration;
+  private final InvestorAccounts investorAccounts;
 
   public RegisterRequestDelegate(
-      RequestPayloadReader payloadReader, StartFormFields startForm, RegistrationService registration) {
+      RequestPayloadReader payloadReader,
+      StartFormFields startForm,
+      RegistrationService registration,
+      InvestorAccounts investorAccounts) {
     this.payloadReader = payloadReader;
     this.startForm = startForm;
     this.registration = registration;
+    this.investorAccounts = investorAccounts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object payload = requestPayload(execution);
     boolean fromStartForm = payload == null && startForm.submittedIn(execution.getVariables());
-    NewLocalisationRequest request =
-        payloadReader.read(fromStartForm ? startForm.toRequestJson(execution.getVariables()) : payload);
+    NewLocalisationRequest request;
+    try {
+      request = payloadReader.read(fromStartForm ? startForm.toRequestJson(execution.getVariables()) : payload);
+    } catch (InvalidInputException refused) {
+      // the start form's official reads the refusal in Tasklist: in Russian, by the form's labels
+      throw fromStartForm ? startForm.inRussian(refused) : refused;
+    }
     // An engine user who started the process (engine REST, Tasklist) outranks a claimed submitter
     Object initiator = execution.getVariable(INITIATOR);
     Object submittedBy = initiator != null ? initiator : execution.getVariable(SUBMITTED_BY);
+    // registered at a fair for an investor with a portal account: the request is theirs to follow
+    Optional<String> investor =
+        fromStartForm ? startForm.investorAccount(execution.getVariables()) : Optional.empty();
+    if (investor.isPresent()) {
+      submittedBy = investorAccounts.requireInvestor(investor.get());
+    }
 
-    LocalisationRequest registered =
-        registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
+    LocalisationRequest registered;
+    try {
+      registered = registration.register(request, Objects.toString(submittedBy, null), execution.getProcessInstanceId());
+    } catch (DuplicateRequestException duplicate) {
+      if (!fromStartForm) {
+        throw duplicate;
+      }
+      throw new ConflictException(
+          "Заявка с внешним номером «%s» уже зарегистрирована: проверьте номер анкеты.".formatted(request.externalReference()));
+    }
 
     execution.removeVariable(REQUEST);
     // the investor API's files are stored now, before the documents are checked

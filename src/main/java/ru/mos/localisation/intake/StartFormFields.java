@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,12 @@ import ru.mos.localisation.shared.InvalidInputException;
  */
 @Component
 public class StartFormFields {
+
+  /**
+   * The investor's portal account for whom an official registers the request (optional): the
+   * request becomes theirs, to follow and to supply documents for, as if they had filed it.
+   */
+  public static final String INVESTOR_ACCOUNT = "investorAccount";
 
   /** Every variable the start form submits; registration removes them once the registry has them. */
   public static final List<String> NAMES =
@@ -39,7 +47,31 @@ public class StartFormFields {
           "hazardClass",
           "documents",
           "exportSupportRequested",
-          "personnelExchangeRequested");
+          "personnelExchangeRequested",
+          StartFormFields.INVESTOR_ACCOUNT);
+
+  /** The form's labels by the request document's fields: a refusal names fields as the official reads them. */
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("externalReference", "Внешний номер"),
+          Map.entry("investor", "Инвестор"),
+          Map.entry("investor.name", "Наименование инвестора"),
+          Map.entry("investor.country", "Страна"),
+          Map.entry("investor.registrationNumber", "Регистрационный номер"),
+          Map.entry("investor.contactEmail", "Электронная почта для связи"),
+          Map.entry("project", "Проект"),
+          Map.entry("project.sector", "Отрасль"),
+          Map.entry("project.title", "Название проекта"),
+          Map.entry("project.description", "Описание"),
+          Map.entry("project.investmentRub", "Инвестиции, руб."),
+          Map.entry("project.plannedJobs", "Рабочих мест"),
+          Map.entry("project.exportSharePercent", "Доля экспорта, %"),
+          Map.entry("project.requiredAreaHa", "Площадь, га"),
+          Map.entry("project.requiredPowerMw", "Мощность, МВт"),
+          Map.entry("project.hazardClass", "Класс опасности"),
+          Map.entry("documents", "Представленные документы"),
+          Map.entry("exportSupportRequested", "Запрошена экспортная поддержка"),
+          Map.entry("personnelExchangeRequested", "Запрошен обмен персоналом"));
 
   private final ObjectMapper objectMapper;
 
@@ -56,6 +88,9 @@ public class StartFormFields {
   public String toRequestJson(Map<String, Object> variables) {
     Map<String, Object> fields = new HashMap<>();
     for (String name : NAMES) {
+      if (name.equals(INVESTOR_ACCOUNT)) {
+        continue; // whose request it is, not part of the request document
+      }
       Object value = variables.get(name);
       // an empty form field is a missing value, which validation names
       fields.put(name, value instanceof String text && text.isBlank() ? null : value);
@@ -66,6 +101,27 @@ public class StartFormFields {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The start form's fields cannot be written as JSON", e);
     }
+  }
+
+  /**
+   * A refusal of the form's request document said to the official who filled it in: which fields
+   * to check, by their labels, in Russian and without ids (the violations keep the fields' paths).
+   */
+  public InvalidInputException inRussian(InvalidInputException refused) {
+    String fields =
+        refused.violations().stream()
+            .map(violation -> LABELS.getOrDefault(violation.field().replaceFirst("\\[\\d+\\]$", ""), "форма"))
+            .distinct()
+            .map(label -> "«" + label + "»")
+            .collect(Collectors.joining(", "));
+    return refused.toOfficial("Проверьте поля формы: " + fields + ".");
+  }
+
+  /** The investor's account the form names, if any. */
+  public Optional<String> investorAccount(Map<String, Object> variables) {
+    return variables.get(INVESTOR_ACCOUNT) instanceof String account && !account.isBlank()
+        ? Optional.of(account.strip())
+        : Optional.empty();
   }
 
   /** A checklist submits a Json array; a client of the REST API may send a list or "A,B". */

@@ -12,6 +12,7 @@ import static ru.mos.localisation.documents.DocumentVariables.PAPER_ORIGINALS;
 import static ru.mos.localisation.sites.SiteVariables.NO_SITE_DECISION;
 import static ru.mos.localisation.support.SupportVariables.PERSONNEL_EXCHANGE_PLAN;
 import static ru.mos.localisation.screening.ScreeningVariables.SCREENING_DECISION;
+import static ru.mos.localisation.screening.ScreeningVariables.SCREENING_REASON;
 import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.support.SupportVariables.SUPPORT_MEASURES;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * The fields an official sets by completing each user task (the product's contract, "Task
- * variables"), by task id. The task forms bind exactly these, and the engine refuses a completion
+ * variables", with the compliance officer's required reason of issue 14), by task id. The task forms bind exactly these, and the engine refuses a completion
  * that sets anything else, whatever the door.
  */
 public final class TaskFields {
@@ -28,7 +29,7 @@ public final class TaskFields {
   private static final Map<String, Set<String>> BY_TASK =
       Map.of(
           "Task_ConfirmMissingDocuments", Set.of(MISSING_DOCUMENTS_CONFIRMED, PAPER_ORIGINALS),
-          "Task_ReviewScreeningHit", Set.of(SCREENING_DECISION),
+          "Task_ReviewScreeningHit", Set.of(SCREENING_DECISION, SCREENING_REASON),
           "Task_AssessRequest", Set.of(ASSESSMENT_DECISION, ASSESSMENT_COMMENT),
           "Task_HandleOverdueAssessment", Set.of(ESCALATION_NOTE),
           "Task_ReviewEnvironmentalImpact", Set.of(ENVIRONMENTAL_DECISION, ENVIRONMENTAL_CONDITIONS),

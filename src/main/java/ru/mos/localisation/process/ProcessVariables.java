@@ -29,5 +29,8 @@ public final class ProcessVariables {
   public static final String REQUEST_NUMBER = "requestNumber";
   public static final String INVESTOR_NAME = "investorName";
 
+  /** The request's priority class, A, B or C (set by the priority decision), shown on task cards. */
+  public static final String PRIORITY = "priority";
+
   private ProcessVariables() {}
 }

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Adds a listener to the creation of user tasks of every deployed model, from a process engine
- * plugin's {@code preInit}: for what each task carries for Tasklist, set by the application rather
- * than drawn into every model.
+ * Adds a listener to the creation (or another event) of user tasks of every deployed model, from a
+ * process engine plugin's {@code preInit}: for what each task carries for Tasklist, set by the
+ * application rather than drawn into every model.
  */
 public final class TaskCreateListeners {
 
@@ -23,6 +23,15 @@ public final class TaskCreateListeners {
 
   /** On the creation of every user task whose activity id {@code tasks} accepts. */
   public static void add(ProcessEngineConfigurationImpl configuration, Predicate<String> tasks, TaskListener listener) {
+    add(configuration, tasks, TaskListener.EVENTNAME_CREATE, listener);
+  }
+
+  /**
+   * On an event ({@link TaskListener#EVENTNAME_CREATE}, {@link TaskListener#EVENTNAME_COMPLETE}, …)
+   * of every user task whose activity id {@code tasks} accepts.
+   */
+  public static void add(
+      ProcessEngineConfigurationImpl configuration, Predicate<String> tasks, String eventName, TaskListener listener) {
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();
@@ -36,7 +45,7 @@ public final class TaskCreateListeners {
               // built-in: runs even where custom listeners are skipped (process instance modification)
               ((UserTaskActivityBehavior) activity.getActivityBehavior())
                   .getTaskDefinition()
-                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                  .addBuiltInTaskListener(eventName, listener);
             }
           }
         });

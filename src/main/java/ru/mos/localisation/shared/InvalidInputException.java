@@ -15,14 +15,33 @@ public final class InvalidInputException extends RefusedException {
   private final List<FieldViolation> violations;
 
   public InvalidInputException(List<FieldViolation> violations) {
-    super(
+    this(
         "Invalid input: "
-            + violations.stream().map(FieldViolation::toString).collect(Collectors.joining("; ")));
+            + violations.stream().map(FieldViolation::toString).collect(Collectors.joining("; ")),
+        violations);
+  }
+
+  private InvalidInputException(String message, List<FieldViolation> violations) {
+    super(message);
     this.violations = List.copyOf(violations);
   }
 
   public static InvalidInputException of(String field, String message) {
     return new InvalidInputException(List.of(new FieldViolation(field, message)));
+  }
+
+  /**
+   * An official's decision that cannot be taken as given, said in Russian for the official who
+   * reads it in Tasklist: the message is the sentence alone, without the field's id (which the
+   * violation still names for clients of the REST API).
+   */
+  public static InvalidInputException toOfficial(String field, String russianSentence) {
+    return new InvalidInputException(russianSentence, List.of(new FieldViolation(field, russianSentence)));
+  }
+
+  /** The same refusal said to an official: the Russian sentence, the violations kept for clients. */
+  public InvalidInputException toOfficial(String russianSentence) {
+    return new InvalidInputException(russianSentence, violations);
   }
 
   /**

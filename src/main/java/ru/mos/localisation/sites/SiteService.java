@@ -60,7 +60,8 @@ public class SiteService {
    */
   public void reserve(String number, String siteId) {
     if (siteId == null || !sites.candidates(number).contains(siteId)) {
-      throw InvalidInputException.of("selectedSiteId", "must be one of the candidate sites " + sites.candidates(number));
+      throw InvalidInputException.toOfficial(
+          "selectedSiteId", "Выберите площадку из списка подходящих: указанной площадки в нём нет.");
     }
     if (!sites.reserve(siteId, number)) {
       throw new SiteUnavailableException(siteId);
@@ -135,6 +136,19 @@ public class SiteService {
             site.powerMw().stripTrailingZeros().toPlainString(),
             site.allowedHazardClasses().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
   }
+
+  /**
+   * The candidates as the options of the site officer's select (form-js {@code valuesKey}): the
+   * site's id as the value, its data in Russian as the label, best first.
+   */
+  public List<SiteOption> candidateOptions(List<String> siteIds) {
+    Map<String, IndustrialSite> byId =
+        sites.withIds(siteIds).stream().collect(Collectors.toMap(IndustrialSite::id, site -> site));
+    return siteIds.stream().map(byId::get).map(site -> new SiteOption(describe(site), site.id())).toList();
+  }
+
+  /** One option of a form-js select: what the official reads, and what the form submits. */
+  public record SiteOption(String label, String value) {}
 
   /** The candidates of a request with their data, one per line, best first. */
   public String describeCandidates(List<String> siteIds) {

@@ -13,6 +13,8 @@ public final class SiteVariables {
   public static final String OFFERED_SITE_ID = "offeredSiteId";
   /** The candidates with their data, one per line, for the official who selects a site. */
   public static final String CANDIDATE_SITES_SUMMARY = "candidateSitesSummary";
+  /** The candidates as a Json array of {label, value}: the options of the site officer's select. */
+  public static final String CANDIDATE_SITES = "candidateSites";
   /** The site offered to the investor with its data, for the board's final approval. */
   public static final String OFFERED_SITE_SUMMARY = "offeredSiteSummary";
 

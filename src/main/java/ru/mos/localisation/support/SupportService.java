@@ -37,7 +37,8 @@ public class SupportService {
     LocalisationRequest request = registry.get(number);
     String plan = personnelExchangePlan == null || personnelExchangePlan.isBlank() ? null : personnelExchangePlan.strip();
     if (request.personnelExchangeRequested() && plan == null) {
-      throw InvalidInputException.of("personnelExchangePlan", "is required: the investor asked for a personnel exchange");
+      throw InvalidInputException.toOfficial(
+          "personnelExchangePlan", "Инвестор запросил обмен персоналом: опишите программу обмена.");
     }
     String codes = measures.stream().distinct().map(Enum::name).collect(Collectors.joining(","));
     jdbc.sql(

@@ -1,6 +1,8 @@
 package ru.mos.localisation.web;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import ru.mos.localisation.shared.ConflictException;
+import ru.mos.localisation.shared.InvalidInputException;
 import ru.mos.localisation.shared.NotFoundException;
 import ru.mos.localisation.shared.RefusedException;
 import ru.mos.localisation.shared.TooLargeException;
@@ -27,6 +30,11 @@ import ru.mos.localisation.shared.UnsupportedContentException;
  * that skip listeners or mappings (both refused by the engine), the caller sent something wrong and
  * gets the 4xx in Camunda's error format. Anything else keeps Camunda's answer. One mapper per
  * exception type Camunda maps itself, since JAX-RS picks the mapper of the closest type.
+ *
+ * <p>The two doors say an official's refused input differently: the webapps' door, which Tasklist
+ * shows to the official, gives the refusal's own message (an official's decision refused in a
+ * Russian sentence without ids); {@code /engine-rest}, whose clients are programs, names every
+ * field ({@code Invalid input: field: message}).
  */
 public final class EngineRestErrors {
 
@@ -53,9 +61,11 @@ public final class EngineRestErrors {
   /** A refusal raised outside any engine exception. */
   @Priority(1)
   public static class Refusals implements ExceptionMapper<RefusedException> {
+    @Context private HttpServletRequest request;
+
     @Override
     public Response toResponse(RefusedException refusal) {
-      return answer(refusal);
+      return answer(refusal, toOfficial(request));
     }
   }
 
@@ -63,10 +73,11 @@ public final class EngineRestErrors {
   @Priority(1) // ahead of Camunda's own mapper for the same exception type
   public static class WrappedInRestException implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camunda = new RestExceptionHandler();
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(RestException exception) {
-      return clientError(exception).orElseGet(() -> camunda.toResponse(exception));
+      return clientError(exception, toOfficial(request)).orElseGet(() -> camunda.toResponse(exception));
     }
   }
 
@@ -74,10 +85,11 @@ public final class EngineRestErrors {
   @Priority(1)
   public static class WrappedInEngineException implements ExceptionMapper<ProcessEngineException> {
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+    @Context private HttpServletRequest request;
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return clientError(exception).orElseGet(() -> camunda.toResponse(exception));
+      return clientError(exception, toOfficial(request)).orElseGet(() -> camunda.toResponse(exception));
     }
   }
 
@@ -87,10 +99,15 @@ public final class EngineRestErrors {
     return UNSTORABLE_VARIABLE.stream().anyMatch(message::contains);
   }
 
-  private static Optional<Response> clientError(Throwable exception) {
+  /** Whether the call came through the webapps' door, whose answers Tasklist shows to an official. */
+  private static boolean toOfficial(HttpServletRequest request) {
+    return request != null && !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+  }
+
+  private static Optional<Response> clientError(Throwable exception, boolean toOfficial) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof RefusedException refusal) {
-        return Optional.of(answer(refusal));
+        return Optional.of(answer(refusal, toOfficial));
       }
       if (cause instanceof ProcessEngineException engine && unstorableVariable(engine)) {
         // in the type Camunda's REST API gives every other malformed variable
@@ -104,7 +121,11 @@ public final class EngineRestErrors {
     return Optional.empty();
   }
 
-  private static Response answer(RefusedException refusal) {
+  private static Response answer(RefusedException refusal, boolean toOfficial) {
+    if (!toOfficial && refusal instanceof InvalidInputException invalid) {
+      // every field named, for programs
+      refusal = new InvalidInputException(invalid.violations());
+    }
     Response.Status status = Response.Status.BAD_REQUEST;
     if (refusal instanceof NotFoundException) {
       status = Response.Status.NOT_FOUND;

@@ -1,9 +1,11 @@
 package ru.mos.localisation.webapps;
 
 import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
+import static ru.mos.localisation.process.ProcessVariables.PRIORITY;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,8 +15,10 @@ import org.springframework.stereotype.Component;
 import ru.mos.localisation.process.TaskCreateListeners;
 
 /**
- * Puts the registry number and the investor's name on every user task as task-local variables,
- * so that Tasklist shows them on the task cards of officials.
+ * Puts the registry number, the investor's name and the priority (A, B or C, once the priority
+ * decision has set it) on every user task as task-local variables, so that Tasklist shows them on
+ * the task cards of officials; and makes the priority the task's own (A 80, B 50, C 20), by which
+ * the filters sort tasks due the same day.
  *
  * <p>Why a copy: Tasklist fetches a card's variables with a variable-instance query, which the
  * engine authorizes per variable — a process variable needs READ on the process instance (or
@@ -26,10 +30,18 @@ import ru.mos.localisation.process.TaskCreateListeners;
 @Component
 public class TaskCardVariables extends AbstractProcessEnginePlugin {
 
-  static final List<String> NAMES = List.of(REQUEST_NUMBER, INVESTOR_NAME);
+  static final List<String> NAMES = List.of(REQUEST_NUMBER, INVESTOR_NAME, PRIORITY);
+
+  /** The task priority of each priority class; Camunda's default, 50, is B's. */
+  static final Map<String, Integer> TASK_PRIORITY = Map.of("A", 80, "B", 50, "C", 20);
 
   private static final TaskListener COPY_TO_TASK =
-      task -> NAMES.forEach(name -> copyToTask(task, name));
+      task -> {
+        NAMES.forEach(name -> copyToTask(task, name));
+        if (task.getVariable(PRIORITY) instanceof String priority && TASK_PRIORITY.containsKey(priority)) {
+          task.setPriority(TASK_PRIORITY.get(priority));
+        }
+      };
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

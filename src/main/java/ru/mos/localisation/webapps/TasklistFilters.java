@@ -1,6 +1,7 @@
 package ru.mos.localisation.webapps;
 
 import static ru.mos.localisation.process.ProcessVariables.INVESTOR_NAME;
+import static ru.mos.localisation.process.ProcessVariables.PRIORITY;
 import static ru.mos.localisation.process.ProcessVariables.REQUEST_NUMBER;
 
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import ru.mos.localisation.webapps.WebappAuthorizations.Grant;
 
 /**
  * The officials' Tasklist filters: one per group (its tasks, free and claimed), «Мои задачи» and
- * «Просроченные». Each is readable only by the groups it serves, sorts by due date then priority,
+ * «Просроченные», in that order: Tasklist opens the first an official may read, their department's.
+ * Each is readable only by the groups it serves, sorts by due date then priority,
  * and shows the registry number and the investor on every task card. Filters are found by name:
  * created when missing, brought back to this definition when present, never created twice.
  */
@@ -34,7 +36,8 @@ public class TasklistFilters {
   static final List<Map<String, String>> CARD_VARIABLES =
       List.of(
           Map.of("name", REQUEST_NUMBER, "label", "Номер заявки"),
-          Map.of("name", INVESTOR_NAME, "label", "Инвестор"));
+          Map.of("name", INVESTOR_NAME, "label", "Инвестор"),
+          Map.of("name", PRIORITY, "label", "Приоритет"));
 
   /** A filter as officials see it, and the groups that may read it. */
   record Definition(String name, String description, int priority, String color, TaskQuery query, List<String> readers) {}
@@ -55,7 +58,8 @@ public class TasklistFilters {
         new Definition(
             MY_TASKS,
             "Задачи, назначенные на вас",
-            -10,
+            // after the departments' filters: an official lands on their department's work
+            OfficialGroup.values().length,
             "#2a6ebb",
             sorted(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
             OfficialGroup.ids()));

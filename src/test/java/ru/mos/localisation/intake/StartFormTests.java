@@ -62,13 +62,48 @@ class StartFormTests {
   }
 
   @Test
+  void aRequestRegisteredForAnInvestorsPortalAccountIsTheInvestors() {
+    identityService.setAuthentication("investment.officer", List.of("investment-department"));
+    Map<String, Object> variables = fairRequest("FAIR-2025-0104", "CN");
+    variables.put(StartFormFields.INVESTOR_ACCOUNT, " investor2 ");
+
+    ProcessInstance instance = formService.submitStartForm(definitionId(), variables);
+    identityService.clearAuthentication();
+
+    // the investor follows it on the portal (their list, their documents), as if they had filed it
+    LocalisationRequest request = registry.get(instance.getBusinessKey());
+    assertThat(request.submittedBy()).isEqualTo("investor2");
+    assertThat(registry.numbersSubmittedBy("investor2")).contains(request.number());
+    assertThat(registry.numbersSubmittedBy("investment.officer")).doesNotContain(request.number());
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey(StartFormFields.INVESTOR_ACCOUNT);
+  }
+
+  @Test
+  void anAccountThatIsNoInvestorsIsRefusedInRussianAndNothingIsStored() {
+    identityService.setAuthentication("investment.officer", List.of("investment-department"));
+    long before = runtimeService.createProcessInstanceQuery().count();
+    for (String account : List.of("compliance.officer", "nobody.here")) {
+      Map<String, Object> variables = fairRequest("FAIR-2025-0105", "CN");
+      variables.put(StartFormFields.INVESTOR_ACCOUNT, account);
+
+      assertThatThrownBy(() -> formService.submitStartForm(definitionId(), variables))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("Учётной записи инвестора «" + account + "» на портале нет: проверьте её или оставьте поле пустым.");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(registry.findByExternalReference("investment.officer", "FAIR-2025-0105")).isEmpty();
+  }
+
+  @Test
   void invalidStartFormIsRefusedAndNothingIsStored() {
     identityService.setAuthentication("investment.officer", List.of("investment-department"));
     long before = runtimeService.createProcessInstanceQuery().count();
 
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), fairRequest("FAIR-2025-0102", "china")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("investor.country");
+        // in Russian for the official, by the form's label; the field's path stays for REST clients
+        .hasMessage("Проверьте поля формы: «Страна».")
+        .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).field()).isEqualTo("investor.country"));
 
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
@@ -82,7 +117,9 @@ class StartFormTests {
 
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), variables))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("investor.name: must not contain U+202E");
+        .hasMessage("Проверьте поля формы: «Наименование инвестора».")
+        .satisfies(
+            e -> assertThat(((InvalidInputException) e).violations().get(0).toString()).startsWith("investor.name: must not contain U+202E"));
 
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
     assertThat(registry.findByExternalReference("investment.officer", "FAIR-2025-0103")).isEmpty();

@@ -254,6 +254,25 @@ class DecisionIntegrityTests {
 
   @ParameterizedTest
   @EnumSource(Door.class)
+  void aRefusedDecisionIsRussianWithoutIdsInTasklistAndNamesTheFieldForPrograms(Door door) {
+    Task assessment = waitingForAssessment();
+
+    Reply reply =
+        doors.call(door, OFFICER, "POST", "/task/" + assessment.getId() + "/complete",
+            "{\"variables\": {\"assessmentDecision\": {\"value\": \"MAYBE\", \"type\": \"String\"}}}");
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+    if (door == Door.WEBAPP) {
+      // what Tasklist shows the official
+      assertThat(reply.message()).isEqualTo("Выберите решение из предложенных в форме.");
+    } else {
+      assertThat(reply.message()).isEqualTo("Invalid input: assessmentDecision: Выберите решение из предложенных в форме.");
+    }
+    assertUntouched(numberOf(assessment), assessment);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Door.class)
   void complianceCannotRewriteTheSectorAndHazardClassWhileClearingAHit(Door door) {
     Task hit = waitingForComplianceReview();
     String instance = hit.getProcessInstanceId();
@@ -274,7 +293,8 @@ class DecisionIntegrityTests {
     // cleared with its own field, the decision still sees a class-3 recycling plant
     Reply cleared =
         doors.call(door, COMPLIANCE, "POST", "/task/" + hit.getId() + "/complete",
-            "{\"variables\": {\"screeningDecision\": {\"value\": \"CLEAR\", \"type\": \"String\"}}}");
+            "{\"variables\": {\"screeningDecision\": {\"value\": \"CLEAR\", \"type\": \"String\"},"
+                + " \"screeningReason\": {\"value\": \"Другое лицо\", \"type\": \"String\"}}}");
     assertThat(cleared.status()).as(cleared.toString()).isEqualTo(204);
     assertThat(runtimeService.getVariable(instance, ENVIRONMENTAL_REVIEW_REQUIRED)).isEqualTo(true);
   }

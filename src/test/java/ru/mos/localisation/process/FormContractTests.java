@@ -24,11 +24,14 @@ import ru.mos.localisation.integrity.TaskFields;
  */
 class FormContractTests {
 
-  /** Task → the variables its completion sets (PRODUCT.md §8, "Task variables"). */
+  /**
+   * Task → the variables its completion sets (PRODUCT.md §8, "Task variables"; the compliance
+   * officer's reason is issue 14's).
+   */
   private static final Map<String, Set<String>> CONTRACT =
       Map.of(
           "Task_ConfirmMissingDocuments", Set.of("missingDocumentsConfirmed", "paperOriginals"),
-          "Task_ReviewScreeningHit", Set.of("screeningDecision"),
+          "Task_ReviewScreeningHit", Set.of("screeningDecision", "screeningReason"),
           "Task_AssessRequest", Set.of("assessmentDecision", "assessmentComment"),
           "Task_HandleOverdueAssessment", Set.of("escalationNote"),
           "Task_ReviewEnvironmentalImpact", Set.of("environmentalDecision", "environmentalConditions"),

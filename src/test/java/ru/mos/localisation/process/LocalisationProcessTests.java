@@ -27,6 +27,7 @@ import static ru.mos.localisation.support.SupportVariables.PERSONNEL_EXCHANGE_PL
 import static ru.mos.localisation.decision.DecisionVariables.PRIORITY;
 import static ru.mos.localisation.process.ProcessVariables.PROCESS_KEY;
 import static ru.mos.localisation.screening.ScreeningVariables.SCREENING_DECISION;
+import static ru.mos.localisation.screening.ScreeningVariables.SCREENING_REASON;
 import static ru.mos.localisation.sites.SiteVariables.SELECTED_SITE_ID;
 import static ru.mos.localisation.process.ProcessVariables.SITE_ALLOCATION_PROCESS_KEY;
 import static ru.mos.localisation.process.ProcessVariables.SITE_OFFER_ACCEPTED;
@@ -63,6 +64,7 @@ import ru.mos.localisation.intake.NewLocalisationRequest;
 import ru.mos.localisation.process.MessageCorrelations.NotWaitingException;
 import ru.mos.localisation.request.DocumentType;
 import ru.mos.localisation.shared.InvalidInputException;
+import ru.mos.localisation.shared.InvalidInputException.FieldViolation;
 import ru.mos.localisation.request.LocalisationRequest;
 import ru.mos.localisation.request.RequestRegistry;
 import ru.mos.localisation.request.RequestStage;
@@ -329,12 +331,43 @@ class LocalisationProcessTests {
     assertThat(task()).hasCandidateGroup("compliance");
     assertRegistry(pi, RequestStatus.IN_PROGRESS, RequestStage.SCREENING);
 
-    // and clears it
-    complete(task(), withVariables(SCREENING_DECISION, "CLEAR"));
+    // and clears it, saying why
+    complete(task(), withVariables(SCREENING_DECISION, "CLEAR", SCREENING_REASON, "Другое лицо: иной регистрационный номер"));
 
-    // then the request is assessed
+    // then the request is assessed, and the reason is on the request's timeline
     assertThat(pi).isWaitingAt("Task_AssessRequest");
     assertRegistry(pi, RequestStatus.IN_PROGRESS, RequestStage.ASSESSMENT);
+    assertThat(registry.timeline(pi.getBusinessKey()))
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.type()).isEqualTo("SCREENING_REVIEWED");
+              assertThat(entry.detail()).startsWith("Совпадение снято. Причина: Другое лицо: иной регистрационный номер");
+            });
+  }
+
+  @Test
+  void shouldRefuseAScreeningDecisionWithoutAReason() {
+    // given an investor on the screening list under compliance review
+    ProcessInstance pi = startProcess(TestRequests.recyclingPlant(nextReference(), BLOCKED_INVESTOR, TestRequests.ALL_RECYCLING_DOCUMENTS));
+    assertThat(pi).isWaitingAt("Task_ScreenInvestor");
+    execute(job());
+    assertThat(pi).isWaitingAt("Task_ReviewScreeningHit");
+    Task review = task();
+    assertThat(review.getDueDate()).as("due date of the review").isAfter(Instant.now());
+
+    // when compliance clears the hit without saying why, or with blanks
+    // then the completion is refused, in Russian, and the review stays open
+    for (String reason : new String[] {null, "   "}) {
+      Map<String, Object> decision = new java.util.HashMap<>();
+      decision.put(SCREENING_DECISION, "CLEAR");
+      decision.put(SCREENING_REASON, reason);
+      // (the engine wraps what a listener expression throws; the REST doors answer its cause, 400)
+      assertThatThrownBy(() -> complete(review, decision))
+          .hasRootCauseInstanceOf(InvalidInputException.class)
+          .hasRootCauseMessage("Укажите причину решения: она попадёт в историю заявки.");
+    }
+    assertThat(pi).isWaitingAt("Task_ReviewScreeningHit");
+    assertThat(registry.timeline(pi.getBusinessKey())).noneMatch(entry -> entry.type().equals("SCREENING_REVIEWED"));
   }
 
   @Test
@@ -346,7 +379,7 @@ class LocalisationProcessTests {
     assertThat(pi).isWaitingAt("Task_ReviewScreeningHit");
 
     // when compliance confirms the hit
-    complete(task(), withVariables(SCREENING_DECISION, "CONFIRM"));
+    complete(task(), withVariables(SCREENING_DECISION, "CONFIRM", SCREENING_REASON, "Реквизиты совпадают с записью списка"));
 
     // then
     assertThat(pi).isEnded().hasPassed("Event_RequestRejected").hasNotPassed("Task_AssessRequest");
@@ -469,7 +502,8 @@ class LocalisationProcessTests {
     // then the completion is refused as invalid input
     assertThatThrownBy(() -> complete(supportTask, withVariables(SUPPORT_MEASURES, measures("TRADE_MISSION"))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(PERSONNEL_EXCHANGE_PLAN);
+        .hasMessage("Инвестор запросил обмен персоналом: опишите программу обмена.")
+        .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(FieldViolation::field).containsExactly(PERSONNEL_EXCHANGE_PLAN));
 
     // and the task stays open, nothing is registered and nobody is notified
     assertThat(pi).hasNotPassed("Task_RegisterSupportPackage").isWaitingAt("Task_PrepareSupportPackage");
@@ -616,7 +650,9 @@ class LocalisationProcessTests {
     // then the selection is refused and the task stays open
     assertThatThrownBy(() -> complete(selection, withVariables(SELECTED_SITE_ID, TOO_SMALL_SITE)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(SELECTED_SITE_ID);
+        // in Russian for the official in Tasklist, without ids
+        .hasMessage("Выберите площадку из списка подходящих: указанной площадки в нём нет.")
+        .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(FieldViolation::field).containsExactly(SELECTED_SITE_ID));
     assertThat(siteAllocation).hasNotPassed("Task_ReserveSite").isWaitingAt("Task_SelectSite");
     assertSite(TOO_SMALL_SITE, SiteStatus.AVAILABLE, null);
   }

@@ -28,7 +28,8 @@ import ru.mos.localisation.ApplicationTest;
 
 /**
  * Every deployed process keeps the team's conventions: drawn, named by id convention, with a
- * history time to live, and every user task with a candidate group and a deployed Camunda Form.
+ * history time to live, and every user task with a candidate group, a deployed Camunda Form, a due
+ * date and a description in Russian (Tasklist's «Описание» tab: what to check and decide).
  */
 @ApplicationTest
 class ProcessModelConventionsTests {
@@ -93,6 +94,22 @@ class ProcessModelConventionsTests {
       assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
       assertThat(deployedFormIds).as("deployed forms").containsKey(task.getCamundaFormRef());
       assertThat(deployedFormIds.get(task.getCamundaFormRef())).startsWith("bpmn/forms/");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {ProcessVariables.PROCESS_KEY, ProcessVariables.SITE_ALLOCATION_PROCESS_KEY})
+  void everyUserTaskHasADueDateAndSaysWhatToCheckAndDecide(String key) {
+    for (UserTask task : model(key).getModelElementsByType(UserTask.class)) {
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
+      if (task.getCamundaDueDate().equals("${deadlines.due(execution)}")) {
+        assertThat(Deadlines.WORKING_DAYS).as("working days of %s", task.getId()).containsKey(task.getId());
+      }
+      assertThat(task.getDocumentations()).as("description of %s", task.getId()).hasSize(1);
+      assertThat(task.getDocumentations().iterator().next().getTextContent())
+          .as("description of %s", task.getId())
+          .hasSizeGreaterThan(80)
+          .matches("[^A-Za-z$]*\\p{IsCyrillic}[^A-Za-z$]*");
     }
   }
 

@@ -16,7 +16,10 @@ import ru.mos.localisation.request.RequestStage;
 import ru.mos.localisation.request.RequestStatus;
 import ru.mos.localisation.request.Sector;
 
-/** The screening step against a list: a look-alike of a listed name is a hit and noted as one. */
+/**
+ * The screening step against a list: a look-alike of a listed name is a hit and noted as one, with
+ * the list entry it matched (what the compliance officer compares).
+ */
 class ScreeningServiceTests {
 
   private static final String NUMBER = "LOC-2026-00001";
@@ -43,7 +46,11 @@ class ScreeningServiceTests {
 
     assertThat(screening.screen(NUMBER)).isEqualTo(hit);
 
-    then(registry).should().addEvent(NUMBER, hit ? "SCREENING_HIT" : "SCREENING_PASSED", null);
+    if (hit) {
+      then(registry).should().addEvent(NUMBER, "SCREENING_HIT", "Blocked Holdings Ltd");
+    } else {
+      then(registry).should().addEvent(NUMBER, "SCREENING_PASSED", null);
+    }
   }
 
   private static LocalisationRequest requestOf(String investorName) {

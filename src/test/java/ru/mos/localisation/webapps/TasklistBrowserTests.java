@@ -35,6 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -88,6 +89,13 @@ class TasklistBrowserTests {
   private static final String PASSWORD = "demo";
   private static final String INVESTOR_NAME = "Ge Pai New Energy Co.";
   private static final String PROCESS_NAME = "Согласование локализации производства";
+  /** A description with Markdown in it: every form shows it as the text the investor typed. */
+  private static final String DESCRIPTION =
+      "Full cycle, from raw materials to recycling. ![x](http://evil.example/p.png) [link](http://evil.example/)";
+  /** Codes officials must never read on a form. */
+  private static final List<String> CODES =
+      List.of("BATTERY_RECYCLING", "ENVIRONMENTAL_IMPACT_SUMMARY", "BUSINESS_PLAN", "PRIORITY_INVESTMENT_PROJECT",
+          "INDUSTRIAL_COMPLEX", "TRADE_MISSION", "FAIR_PARTICIPATION", "PROCEED", "APPROVE", "2500000000", "P10D", "{{");
   /** Text in Russian: Cyrillic letters and no Latin ones. */
   private static final String RUSSIAN_TEXT = "[^A-Za-z]*\\p{IsCyrillic}[^A-Za-z]*";
 
@@ -195,30 +203,58 @@ class TasklistBrowserTests {
 
   @Test
   void officialsTakeARequestFromIntakeToApprovalInTasklist() throws Exception {
-    // given a battery-recycling plant submitted by the investor's portal
-    String number = submitAsInvestor();
+    // given a battery-recycling plant submitted by the investor's portal, its description with
+    // Markdown that must stay text on every form
+    String number =
+        submitAsInvestor(
+            TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID())
+                .replace("\"Full cycle\"", "\"" + DESCRIPTION + "\""));
 
-    // the investment department assesses it
+    // the investment department lands on its own filter, sorted by due date, and assesses the request
     loginAs("investment.officer");
+    assertThat(activeFilterName()).isEqualTo(INVESTMENT_DEPARTMENT.filterName());
+    assertThat(browser.getCurrentUrl()).contains("sorting=").contains("dueDate");
+    assertThat(browser.findElement(By.cssSelector("[cam-sorting-choices] .sort-by")).getText()).isEqualTo("Срок исполнения");
     openTaskFromFilter(INVESTMENT_DEPARTMENT, number, "Оценить заявку");
-    assertThat(fieldValue("Номер заявки")).isEqualTo(number);
-    assertThat(fieldValue("Инвестор")).isEqualTo(INVESTOR_NAME);
+    assertThat(cardOf(number).getText()).containsPattern("Приоритет:\\s*A");
+    assertThat(cardOf(number).findElements(By.cssSelector(".priority"))).noneMatch(WebElement::isDisplayed);
+    assertRequestCard(number);
+    assertThat(formText())
+        .contains("Приоритет и маршрут", "Приоритет: A — высокий", "Срок оценки:", "Экологическая экспертиза: требуется",
+            "Возможные статусы города:", "Решения по заявке", "Проверка инвестора (автоматически): совпадений со списком проверки нет");
+    assertThat(descriptionTab()).contains("Оцените проект", "продолжить рассмотрение или отклонить");
+    assertNoCodes();
+    snapshotForm("form-assess-request");
     claim();
     chooseOption("Решение по заявке", "Продолжить рассмотрение");
     typeInto("Комментарий", "Проект соответствует приоритетам города");
     completeTask(number, "Task_AssessRequest");
 
-    // the environmental reviewer approves the hazardous plant
+    // the environmental reviewer sees the request and the department's assessment, and approves
     loginAs("eco.reviewer");
+    assertThat(activeFilterName()).isEqualTo(ENVIRONMENTAL_REVIEW.filterName());
     openTaskFromFilter(ENVIRONMENTAL_REVIEW, number, "Провести экологическую экспертизу");
+    assertRequestCard(number);
+    assertThat(formText())
+        .contains("Что оценивает экспертиза", "Класс опасности производства: 3", "Резюме оценки воздействия: представлено",
+            "Оценка департамента: Продолжить рассмотрение: «Проект соответствует приоритетам города» (investment.officer")
+        .containsPattern("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2} МСК — Оценить заявку, investment\\.officer");
+    assertThat(descriptionTab()).contains("резюме оценки воздействия");
+    assertNoCodes();
+    snapshotForm("form-review-environmental-impact");
     claim();
     chooseOption("Заключение экологической экспертизы", "Положительное");
     typeInto("Условия и требования", "Ежегодный отчёт о выбросах");
     completeTask(number, "Task_ReviewEnvironmentalImpact");
 
-    // Mosprom prepares the support package, with the personnel exchange the investor asked for
+    // Mosprom sees what the investor asked for and prepares the package
     loginAs("mosprom.specialist");
     openTaskFromFilter(MOSPROM, number, "Подготовить пакет мер поддержки");
+    assertRequestCard(number);
+    assertThat(formText())
+        .contains("Что запросил инвестор", "Экспортная поддержка: запрошена", "Обмен персоналом: запрошен", "Заключение положительное");
+    assertNoCodes();
+    snapshotForm("form-prepare-support-package");
     claim();
     chooseOption("Меры экспортной поддержки", "Участие в выставке");
     typeInto(
@@ -226,13 +262,22 @@ class TasklistBrowserTests {
         "Стажировка 20 инженеров на заводе инвестора");
     completeTask(number, "Task_PrepareSupportPackage");
 
-    // the site officer selects the best candidate shown
+    // the site officer compares the candidates with the project's needs and picks one from a select
     loginAs("site.officer");
     openTaskFromFilter(SITE_ALLOCATION, number, "Выбрать площадку");
+    assertThat(formText())
+        .contains("Потребности проекта", "Площадь: не менее 5 га", "Мощность: не менее 10 МВт", "Класс опасности производства: 3",
+            "Подходящие площадки, лучшие первыми");
+    assertThat(browser.findElements(By.cssSelector(".fjs-form .fjs-form-field-text table tr"))).hasSizeGreaterThan(1);
+    assertNoCodes();
+    assertThat(field("Площадка").getText()).contains("Выберите площадку").doesNotContain("Select");
+    snapshotForm("form-select-site");
     claim();
-    String siteId = fieldValue("Номера подходящих площадок").split(",")[0].strip();
-    assertThat(siteId).matches("MSK-\\d{3}");
-    typeInto("Выбранная площадка", siteId);
+    List<String> options = selectOptions("Площадка");
+    assertThat(options).isNotEmpty().allSatisfy(option -> assertThat(option).matches("MSK-\\d{3} — .+ га, .+ МВт, классы опасности [\\d, ]+"));
+    String option = options.get(0);
+    String siteId = option.substring(0, option.indexOf(' '));
+    selectOption("Площадка", option);
     completeTask(number, "Task_SelectSite");
 
     // the investor accepts the offered site over the API
@@ -241,10 +286,24 @@ class TasklistBrowserTests {
         postAsInvestor("/api/v1/localisation-requests/" + number + "/site-offer/answer", "{\"accepted\": true}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
-    // the board sees the accepted site and approves
+    // the board sees every result so far, who decided and when, and approves
     loginAs("investment.head");
     openTaskFromFilter(INVESTMENT_BOARD, number, "Принять итоговое решение");
-    assertThat(fieldValue("Площадка, принятая инвестором")).startsWith(siteId);
+    assertRequestCard(number);
+    assertThat(formText())
+        .contains(
+            "Итоги рассмотрения",
+            "Проверка инвестора: совпадений со списком проверки нет",
+            "Приоритет: A — высокий",
+            "Оценка департамента: Продолжить рассмотрение: «Проект соответствует приоритетам города» (investment.officer",
+            "Экологическая экспертиза: Заключение положительное; условия: Ежегодный отчёт о выбросах (eco.reviewer",
+            "Моспром: Меры экспортной поддержки: Участие в выставке (mosprom.specialist",
+            "Программа обмена персоналом: Стажировка 20 инженеров на заводе инвестора",
+            "Площадка, принятая инвестором: " + siteId + " — ",
+            "Выбрать площадку, site.officer: Выбрана площадка " + siteId);
+    assertThat(descriptionTab()).contains("Одобрение закрепит площадку");
+    assertNoCodes();
+    snapshotForm("form-decide-final-approval");
     claim();
     chooseOption("Итоговое решение", "Одобрить заявку");
     completeTask(number, "Task_DecideFinalApproval");
@@ -257,7 +316,109 @@ class TasklistBrowserTests {
   }
 
   @Test
-  void investmentOfficerRegistersARequestFromAFairWithTheStartForm() {
+  void complianceReviewsAHitWithTheListEntryAndARequiredReason() throws Exception {
+    // given a request of a listed investor that lacks its environmental impact summary
+    String number =
+        submitAsInvestor(
+            TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID())
+                .replace("Ge Pai New Energy Co.", RunningRequests.BLOCKED_INVESTOR)
+                .replaceFirst(",\\s*\"ENVIRONMENTAL_IMPACT_SUMMARY\"", ""));
+
+    // the department sees the missing document in words and finds the files sufficient
+    loginAs("investment.officer");
+    openTaskFromFilter(INVESTMENT_DEPARTMENT, number, "Подтвердить перечень недостающих документов");
+    assertThat(formText())
+        .contains("Заявка " + number, "Недостающие документы", "Резюме оценки воздействия на окружающую среду",
+            "Заявлены инвестором: Бизнес-план, Финансовая отчётность, Учредительные документы");
+    assertThat(descriptionTab()).contains("Подтвердите перечень");
+    assertNoCodes();
+    snapshotForm("form-confirm-missing-documents");
+    claim();
+    completeTask(number, "Task_ConfirmMissingDocuments");
+
+    // compliance sees the registration number and the list entry the name matched
+    loginAs("compliance.officer");
+    assertThat(activeFilterName()).isEqualTo(COMPLIANCE.filterName());
+    openTaskFromFilter(COMPLIANCE, number, "Рассмотреть совпадение при проверке");
+    assertThat(formText())
+        .contains("Совпадение при проверке инвестора", "Наименование в заявке: " + RunningRequests.BLOCKED_INVESTOR,
+            "Запись списка проверки: Blocked Holdings Ltd", "Регистрационный номер в заявке: 91310000MA1FL0000X",
+            "Регистрационный номер: 91310000MA1FL0000X", "Решения по заявке",
+            "Подтвердить перечень недостающих документов, investment.officer: Представленных документов достаточно");
+    assertThat(descriptionTab()).contains("Причина решения обязательна");
+    assertNoCodes();
+    snapshotForm("form-review-screening-hit");
+    claim();
+    chooseOption("Решение по совпадению", "Совпадение снято — продолжить рассмотрение");
+
+    // without a reason the form says in Russian what is missing, and nothing is completed
+    String reviewId = openTask(number, "Task_ReviewScreeningHit").getId();
+    click(browser.findElement(COMPLETE_BUTTON));
+    WebElement error =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field-error")));
+    wait.until(ExpectedConditions.textToBePresentInElement(error, "Заполните поле."));
+    snapshotForm("form-review-screening-hit-without-reason");
+    assertThat(taskService.createTaskQuery().taskId(reviewId).count()).isEqualTo(1);
+    // Tasklist's own notice of the refused submission closes, as an official would close it
+    browser.findElements(By.cssSelector(".page-notifications .alert .close")).stream()
+        .filter(WebElement::isDisplayed)
+        .forEach(close -> ((JavascriptExecutor) browser).executeScript("arguments[0].click();", close));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
+
+    typeInto("Причина решения", "Другое лицо: регистрационный номер не совпадает с записью списка");
+    completeTask(number, "Task_ReviewScreeningHit");
+
+    // the reason is on the request's timeline, which the investor does not see
+    assertThat(jdbc.sql("SELECT detail || ' / ' || actor FROM request_event WHERE request_number = ? AND type = 'SCREENING_REVIEWED'")
+            .param(number).query(String.class).single())
+        .isEqualTo("Совпадение снято. Причина: Другое лицо: регистрационный номер не совпадает с записью списка / compliance.officer");
+    assertThat(getAsInvestor(number).path("timeline").toString()).doesNotContain("SCREENING", "Совпадение");
+
+    // and the department's assessment shows the review with who took it
+    loginAs("investment.officer");
+    openTaskFromFilter(INVESTMENT_DEPARTMENT, number, "Оценить заявку");
+    assertThat(formText()).contains("Рассмотреть совпадение при проверке, compliance.officer: Совпадение снято");
+    snapshotForm("form-assess-request-after-review");
+  }
+
+  @Test
+  void theBoardAndTheSiteOfficerSeeWhatTheirExceptionsNeed() throws Exception {
+    // given a request for 500 ha, which no site of the registry fits, whose assessment is overdue
+    String number =
+        submitAsInvestor(
+            TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID()).replace("\"requiredAreaHa\": 5.0", "\"requiredAreaHa\": 500.0"));
+    Task assessment = awaitTask(number, "Оценить заявку");
+    runTimer(assessment.getProcessInstanceId(), "Event_AssessmentOverdue");
+
+    // the board sees the priority, when the assessment fell due and that nobody has taken it
+    loginAs("investment.head");
+    openTaskFromFilter(INVESTMENT_BOARD, number, "Рассмотреть просроченную оценку");
+    assertThat(formText())
+        .contains("Заявка " + number, "Приоритет: A — высокий", "Просроченная оценка", "Срок оценки истёк:", "Задача оценки: никем не взята в работу");
+    assertThat(descriptionTab()).contains("дайте поручение");
+    assertNoCodes();
+    snapshotForm("form-handle-overdue-assessment");
+    claim();
+    typeInto("Поручение по просроченной оценке", "Завершить оценку до пятницы");
+    completeTask(number, "Task_HandleOverdueAssessment");
+
+    // the request goes on (done here without the browser) until no site is found
+    taskService.complete(assessment.getId(), Map.of("assessmentDecision", "PROCEED"));
+    taskService.complete(awaitTask(number, "Провести экологическую экспертизу").getId(), Map.of("environmentalDecision", "APPROVE"));
+
+    // the site officer sees the project's needs and what to decide
+    loginAs("site.officer");
+    openTaskFromFilter(SITE_ALLOCATION, number, "Решить судьбу заявки без площадки");
+    assertThat(formText())
+        .contains("Потребности проекта", "Площадь: не менее 500 га", "В реестре нет свободной площадки",
+            "Рассмотреть просроченную оценку, investment.head: Дано поручение по просроченной оценке. «Завершить оценку до пятницы»");
+    assertThat(descriptionTab()).contains("ждать новые площадки");
+    assertNoCodes();
+    snapshotForm("form-decide-without-site");
+  }
+
+  @Test
+  void investmentOfficerRegistersARequestFromAFairWithTheStartForm() throws Exception {
     String reference = "FAIR-" + UUID.randomUUID();
     loginAs("investment.officer");
 
@@ -278,6 +439,7 @@ class TasklistBrowserTests {
     typeInto("Страна (код ISO, например CN)", "CN");
     typeInto("Регистрационный номер", "91310000MA1FL0000X");
     typeInto("Электронная почта для связи", "invest@example.cn");
+    typeInto("Учётная запись инвестора на портале", "investor");
     selectOption("Отрасль", "Переработка литий-ионных аккумуляторов");
     typeInto("Название проекта", "Li-ion battery recycling plant");
     typeInto("Инвестиции, руб.", "2500000000");
@@ -299,11 +461,12 @@ class TasklistBrowserTests {
 
     // the request is registered under a registry number, filed by the official
     String number = awaitRegistered(reference);
-    assertThat(submittedBy(number)).isEqualTo("investment.officer");
+    // for the investor's portal account: the investor follows it (and may supply its documents)
+    assertThat(submittedBy(number)).isEqualTo("investor");
+    assertThat(getAsInvestor(number).path("externalReference").asText()).isEqualTo(reference);
     // and, complete and screened, waits for the department's assessment
     openTaskFromFilter(INVESTMENT_DEPARTMENT, number, "Оценить заявку");
-    assertThat(fieldValue("Номер заявки")).isEqualTo(number);
-    assertThat(fieldValue("Инвестор")).isEqualTo(INVESTOR_NAME);
+    assertThat(formText()).contains("Заявка " + number, "Инвестор: " + INVESTOR_NAME, "Инвестиции: 2 500 000 000 ₽");
   }
 
   @Test
@@ -324,7 +487,7 @@ class TasklistBrowserTests {
     assertThat(browser.findElement(By.cssSelector(".task-details h4.process-definition")).getText())
         .startsWith(PROCESS_NAME);
     assertThat(formLabels())
-        .contains("Номер заявки", "Инвестор", "Решение по заявке", "Продолжить рассмотрение", "Отклонить заявку", "Комментарий")
+        .contains("Решение по заявке", "Продолжить рассмотрение", "Отклонить заявку", "Комментарий")
         .allSatisfy(label -> assertThat(label).matches(RUSSIAN_TEXT));
     // and Tasklist's own words, from the application's Russian locale
     tasklistWords.put("Start process", browser.findElement(By.cssSelector(".start-process-action a")).getText());
@@ -333,6 +496,11 @@ class TasklistBrowserTests {
     tasklistWords.put("Log out", browser.findElement(By.cssSelector("li.account li.logout a")).getDomProperty("textContent"));
     assertThat(tasklistWords).allSatisfy((english, shown) -> assertThat(shown.strip()).as(english).matches(RUSSIAN_TEXT));
     assertThat(tasklistWords.get("Complete")).isEqualTo("Завершить");
+
+    // and nothing that is not the officials' business: Camunda's product notice, free-standing tasks
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector("li.create-task-action"))).noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8", "Создать задачу");
   }
 
   @Test
@@ -364,7 +532,7 @@ class TasklistBrowserTests {
     openTaskByUrl(assessmentId);
     awaitForm();
     snapshot("assessment-url-as-investment-officer");
-    assertThat(fieldValue("Номер заявки")).isEqualTo(number);
+    assertThat(formText()).contains("Заявка " + number);
   }
 
   @Test
@@ -411,8 +579,18 @@ class TasklistBrowserTests {
   private void loginAs(String userId) {
     logOut();
     browser.get(tasklistUrl());
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']"))).sendKeys(userId);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+    // the login page may still be settling when the first keys arrive (seen on a loaded machine:
+    // both went into the user name): type until both fields hold what was typed
+    wait.until(
+        driver -> {
+          WebElement user = driver.findElement(By.cssSelector("input[ng-model='username']"));
+          WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+          user.clear();
+          user.sendKeys(userId);
+          password.clear();
+          password.sendKeys(PASSWORD);
+          return userId.equals(user.getDomProperty("value")) && PASSWORD.equals(password.getDomProperty("value"));
+        });
     browser.findElement(SIGN_IN_BUTTON).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(FILTERS));
     snapshot("logged-in-" + userId);
@@ -484,7 +662,9 @@ class TasklistBrowserTests {
     WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
     WebElement card = link.findElement(By.xpath("./ancestor::li[contains(@class, 'task')]"));
     wait.until(ExpectedConditions.textToBePresentInElement(card, number));
-    assertThat(card.getText()).contains("Номер заявки", number, "Инвестор", INVESTOR_NAME);
+    String investorName =
+        jdbc.sql("SELECT investor_name FROM localisation_request WHERE number = ?").param(number).query(String.class).single();
+    assertThat(card.getText()).contains("Номер заявки", number, "Инвестор", investorName);
     snapshot("task-list");
     click(link);
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".task-details h2.task"), taskName));
@@ -551,10 +731,6 @@ class TasklistBrowserTests {
         .toList();
   }
 
-  private String fieldValue(String label) {
-    return field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
-  }
-
   private void typeInto(String label, String text) {
     WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
     click(wait.until(ExpectedConditions.elementToBeClickable(input)));
@@ -579,7 +755,9 @@ class TasklistBrowserTests {
   /** Picks an option of a form-js select (a dropdown list, not a native select). */
   private void selectOption(String label, String option) {
     WebElement select = field(label);
-    click(select.findElement(By.cssSelector(".fjs-input-group")));
+    if (select.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty()) {
+      click(select.findElement(By.cssSelector(".fjs-input-group")));
+    }
     WebElement item =
         wait.until(
             driver ->
@@ -596,6 +774,97 @@ class TasklistBrowserTests {
     WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
     click(box);
     wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+  }
+
+  // --- what a form shows ---------------------------------------------------------------------------
+
+  /** Everything the open form shows, as the official reads it. */
+  private String formText() {
+    return browser.findElement(By.cssSelector(".fjs-form")).getText();
+  }
+
+  /** The request card of the recycling plant, in Russian words and numbers. */
+  private void assertRequestCard(String number) {
+    assertThat(formText())
+        .contains(
+            "Заявка " + number,
+            "Инвестор: " + INVESTOR_NAME,
+            "Страна: Китай (CN)",
+            "Регистрационный номер: 91310000MA1FL0000X",
+            "Контакт: invest@example.cn",
+            "Проект: Li-ion battery recycling plant",
+            "Отрасль: Переработка литий-ионных аккумуляторов",
+            "Инвестиции: 2 500 000 000 ₽",
+            "Рабочих мест: 320",
+            "Доля экспорта: 30 %",
+            "Площадь: 5 га",
+            "Мощность: 10 МВт",
+            "Класс опасности: 3",
+            "Поддержка Моспрома: запрошены экспортная поддержка и обмен персоналом",
+            "Описание проекта",
+            DESCRIPTION);
+  }
+
+  /** No code, no raw number, no unfilled placeholder, nothing the investor typed turned into a link or image. */
+  private void assertNoCodes() {
+    String text = formText();
+    assertThat(CODES).allSatisfy(code -> assertThat(text).as("form text").doesNotContain(code));
+    assertThat(browser.findElements(By.cssSelector(".fjs-form img, .fjs-form a[href*='evil']"))).isEmpty();
+    assertThat(formLabels()).allSatisfy(label -> assertThat(label).matches(RUSSIAN_TEXT));
+  }
+
+  /** The task's «Описание» tab, then back to its form. */
+  private String descriptionTab() {
+    click(taskDetailTab("Описание"));
+    WebElement content = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .tab-content")));
+    wait.until(driver -> !content.getText().isBlank());
+    String description = content.getText();
+    snapshot("description");
+    click(taskDetailTab("Форма"));
+    awaitForm();
+    return description;
+  }
+
+  private WebElement taskDetailTab(String label) {
+    return wait.until(
+        driver ->
+            driver.findElements(By.cssSelector(".task-details .nav-tabs li a")).stream()
+                .filter(tab -> tab.getText().strip().equals(label))
+                .findFirst()
+                .orElse(null));
+  }
+
+  private String activeFilterName() {
+    return filterName(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .task-filter.active"))));
+  }
+
+  /** The options of a form-js select, as the official reads them in its dropdown. */
+  private List<String> selectOptions(String label) {
+    WebElement select = field(label);
+    click(select.findElement(By.cssSelector(".fjs-input-group")));
+    List<String> options =
+        wait.until(
+            driver -> {
+              List<String> shown =
+                  select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().map(item -> item.getText().strip()).toList();
+              return shown.isEmpty() ? null : shown;
+            });
+    // the list stays open for the choice
+    return options;
+  }
+
+  /** The card of the request's task in the open list. */
+  private WebElement cardOf(String number) {
+    return browser.findElements(By.cssSelector(".tasks-list li.task")).stream()
+        .filter(card -> card.getText().contains(number))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Runs a timer of the request now, as if its time had come. */
+  private void runTimer(String processInstanceId, String activityId) {
+    managementService.executeJob(
+        managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult().getId());
   }
 
   // --- the engine: which task a step waits for -------------------------------------------------
@@ -645,8 +914,11 @@ class TasklistBrowserTests {
   // --- the investor's API ------------------------------------------------------------------------
 
   private String submitAsInvestor() throws Exception {
-    Reply response =
-        postAsInvestor("/api/v1/localisation-requests", TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID()));
+    return submitAsInvestor(TestRequests.recyclingPlantJson("BROWSER-" + UUID.randomUUID()));
+  }
+
+  private String submitAsInvestor(String json) throws Exception {
+    Reply response = postAsInvestor("/api/v1/localisation-requests", json);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String number = objectMapper.readTree(response.body()).path("number").asText();
     assertThat(number).matches("LOC-\\d{4}-\\d{5}");
@@ -684,6 +956,19 @@ class TasklistBrowserTests {
   }
 
   // --- screenshots -------------------------------------------------------------------------------
+
+  /** A screenshot of the whole form: the window grows to its height for the shot, then shrinks back. */
+  private void snapshotForm(String stepName) {
+    Dimension usual = browser.manage().window().getSize();
+    Number formHeight =
+        (Number) ((JavascriptExecutor) browser).executeScript("return document.querySelector('.fjs-form').scrollHeight;");
+    browser.manage().window().setSize(new Dimension(usual.getWidth(), Math.max(usual.getHeight(), formHeight.intValue() + 500)));
+    try {
+      snapshot(stepName);
+    } finally {
+      browser.manage().window().setSize(usual);
+    }
+  }
 
   private void snapshot(String stepName) {
     step++;

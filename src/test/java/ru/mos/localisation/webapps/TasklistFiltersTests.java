@@ -119,11 +119,11 @@ class TasklistFiltersTests {
   }
 
   @Test
-  void eachOfficialSeesTheirGroupsFilterMyTasksAndOverdueInThatOrder() {
+  void eachOfficialSeesTheirGroupsFilterFirstThenMyTasksAndOverdue() {
     for (Map.Entry<OfficialGroup, String> official : DEMO_USERS.entrySet()) {
       requests.logIn(official.getValue());
 
-      // Tasklist lists the filters the user may read, by their priority property
+      // Tasklist lists the filters the user may read, by their priority property, and opens the first
       List<String> visible =
           filterService.createFilterQuery().listPage(0, FILTER_PAGE).stream()
               .sorted(Comparator.comparingInt(filter -> ((Number) filter.getProperties().get("priority")).intValue()))
@@ -132,7 +132,7 @@ class TasklistFiltersTests {
 
       assertThat(visible)
           .as(official.getValue())
-          .containsExactly(TasklistFilters.MY_TASKS, official.getKey().filterName(), TasklistFilters.OVERDUE);
+          .containsExactly(official.getKey().filterName(), TasklistFilters.MY_TASKS, TasklistFilters.OVERDUE);
       requests.logOut();
     }
   }
@@ -152,7 +152,9 @@ class TasklistFiltersTests {
     assertThat(properties.get("refresh").isBoolean()).isTrue();
     assertThat(properties.get("showUndefinedVariable").isBoolean()).isTrue();
     assertThat(properties.get("variables").toString())
-        .isEqualTo("[{\"name\":\"requestNumber\",\"label\":\"Номер заявки\"},{\"name\":\"investorName\",\"label\":\"Инвестор\"}]");
+        .isEqualTo(
+            "[{\"name\":\"requestNumber\",\"label\":\"Номер заявки\"},{\"name\":\"investorName\",\"label\":\"Инвестор\"},"
+                + "{\"name\":\"priority\",\"label\":\"Приоритет\"}]");
 
     JsonNode myTasks = filterAsTasklistReadsIt(TasklistFilters.MY_TASKS);
     assertThat(myTasks.at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");

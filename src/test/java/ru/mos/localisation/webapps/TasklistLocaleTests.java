@@ -59,11 +59,24 @@ class TasklistLocaleTests {
     Reply module = get(TASKLIST + "scripts/date-locale.js");
 
     assertThat(config)
-        .contains("ngDeps: ['cam.tasklist.dateLocale']")
-        .contains("deps: ['date-locale']")
+        .contains("ngDeps: ['cam.tasklist.dateLocale', 'cam.tasklist.officials']")
+        .contains("deps: ['date-locale', 'forms-ru']")
         .contains("'date-locale': 'scripts/date-locale'");
     assertThat(module.statusCode()).isEqualTo(200);
     assertThat(module.body()).contains("angular.module('cam.tasklist.dateLocale'", "amMoment.changeLocale");
+  }
+
+  @Test
+  void servedConfigLoadsTheOfficialsModuleAndTheStylesHideWhatIsNotTheirs() throws Exception {
+    String config = get(TASKLIST + "scripts/config.js").body().replaceAll("\\s+", " ");
+    Reply module = get(TASKLIST + "scripts/forms-ru.js");
+    Reply styles = get(TASKLIST + "styles/user-styles.css");
+
+    assertThat(config).contains("'forms-ru': 'scripts/forms-ru'");
+    assertThat(module.statusCode()).isEqualTo(200);
+    assertThat(module.body()).contains("angular.module('cam.tasklist.officials'", "'Заполните поле.'", "sortBy: 'dueDate'");
+    assertThat(styles.statusCode()).isEqualTo(200);
+    assertThat(styles.body()).contains(".ce-eol-banner", "li.create-task-action", ".tasks-list .task .priority");
   }
 
   @Test

@@ -15,7 +15,8 @@ import ru.mos.localisation.request.TimelineEntry;
 final class InvestorTimeline {
 
   /** Events of checks the investor must not learn of (no tipping off). */
-  private static final Set<String> HIDDEN = Set.of("SCREENING_HIT", "SCREENING_PASSED", "DOCUMENT_OPENED");
+  private static final Set<String> HIDDEN =
+      Set.of("SCREENING_HIT", "SCREENING_PASSED", "SCREENING_REVIEWED", "DOCUMENT_OPENED");
   private static final String STAGE = "STAGE_";
 
   private InvestorTimeline() {}

@@ -20,7 +20,8 @@
  * shadows the one in camunda-webapp-webjar (the application's classes come first on the
  * classpath). Tasklist takes the first of the browser's languages (navigator.languages[0],
  * 'ru-RU' → 'ru') if it is listed in availableLocales, otherwise the fallbackLocale; the labels
- * come from ../locales/<locale>.json; date-locale.js keeps moment.js's dates in the same language.
+ * come from ../locales/<locale>.json; date-locale.js keeps moment.js's dates in the same language;
+ * forms-ru.js puts Camunda Forms' validation messages in Russian and sorts lists by due date.
  */
 
 // the same choice Tasklist makes, for the texts this file itself holds (shortcut descriptions)
@@ -55,12 +56,14 @@ export default {
   // locale when it arrives; scripts/date-locale.js keeps dates in the language of the labels
   requireJsConfig: {
     // AngularJS module names
-    ngDeps: ['cam.tasklist.dateLocale'],
+    ngDeps: ['cam.tasklist.dateLocale', 'cam.tasklist.officials'],
     // RequireJS configuration for a complete configuration documentation see:
     // http://requirejs.org/docs/api.html#config
-    deps: ['date-locale'],
+    deps: ['date-locale', 'forms-ru'],
     paths: {
-      'date-locale': 'scripts/date-locale'
+      'date-locale': 'scripts/date-locale',
+      // Russian validation messages of Camunda Forms, lists sorted by due date
+      'forms-ru': 'scripts/forms-ru'
     }
   },
   // csrfCookieName: 'XSRF-TOKEN',
