@@ -549,6 +549,7 @@ class TasklistBrowserTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//div[contains(@class,'fjs-form')]//a[text()='business-plan.pdf']")));
     WebElement item = link.findElement(By.xpath("./ancestor::li[1]"));
     assertThat(item.getText()).startsWith("Бизнес-план: business-plan.pdf — 620 Б, загружен ");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
     snapshot("assessment-documents");
     String href = link.getAttribute("href");
 
