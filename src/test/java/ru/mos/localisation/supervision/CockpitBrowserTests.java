@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,15 +23,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HeadlessChromium;
 import ru.mos.localisation.intake.IntakeService;
 
 /**
@@ -46,14 +41,10 @@ import ru.mos.localisation.intake.IntakeService;
  * {@code webapps.TasklistBrowserTests} (skipped without them, except on CI).
  */
 @ApplicationTest
-@EnabledIf(value = "browserInstalled", disabledReason = CockpitBrowserTests.BROWSER_MISSING)
+@EnabledIf(value = "ru.mos.localisation.HeadlessChromium#installed", disabledReason = HeadlessChromium.MISSING)
 class CockpitBrowserTests {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "cockpit-screenshots");
-  static final String BROWSER_MISSING =
-      "Cockpit browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)";
   private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
 
   private final String baseUrl;
@@ -61,7 +52,7 @@ class CockpitBrowserTests {
   private final RuntimeService runtimeService;
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profileDir;
+  private HeadlessChromium chromium;
   private String testName;
   private int step;
 
@@ -74,42 +65,23 @@ class CockpitBrowserTests {
     this.runtimeService = runtimeService;
   }
 
-  static boolean browserInstalled() {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException(BROWSER_MISSING + "; on CI (CI=true) that is an error, not a skip");
-    }
-    return installed;
-  }
-
   @BeforeEach
   void openBrowser(TestInfo test) throws IOException {
     testName = test.getTestMethod().orElseThrow().getName();
     step = 0;
-    profileDir = Files.createTempDirectory("cockpit-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profileDir, "--window-size=1400,1000", "--lang=ru");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    chromium = HeadlessChromium.start();
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, PAGE_TIMEOUT);
   }
 
   @AfterEach
   void closeBrowser() throws IOException {
-    if (browser != null) {
+    if (chromium != null) {
       snapshot("last");
-      browser.quit();
-    }
-    if (profileDir != null) {
-      try (Stream<Path> files = Files.walk(profileDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      chromium.close();
     }
   }
+
 
   @Test
   void theBoardFindsAFinishedRequestInTheRegisterAndReadsItsStory() {

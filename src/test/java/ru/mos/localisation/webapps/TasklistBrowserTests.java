@@ -16,13 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,15 +39,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.mos.localisation.ApplicationTest;
+import ru.mos.localisation.HeadlessChromium;
 import ru.mos.localisation.HttpTestClient;
 import ru.mos.localisation.Multipart;
 import ru.mos.localisation.HttpTestClient.Reply;
@@ -71,15 +67,10 @@ import ru.mos.localisation.TestRequests;
  * task the test runs the request's due jobs (the asynchronous screening) as the executor would.
  */
 @ApplicationTest
-@EnabledIf(value = "browserInstalled", disabledReason = TasklistBrowserTests.BROWSER_MISSING)
+@EnabledIf(value = "ru.mos.localisation.HeadlessChromium#installed", disabledReason = HeadlessChromium.MISSING)
 class TasklistBrowserTests {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "tasklist-screenshots");
-  static final String BROWSER_MISSING =
-      "Tasklist browser tests need Debian's chromium and chromium-driver at /usr/bin/chromium and"
-          + " /usr/bin/chromedriver (apt-get install chromium chromium-driver)";
 
   /** How long a page may take to show what a step waits for. */
   private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
@@ -127,7 +118,7 @@ class TasklistBrowserTests {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profileDir;
+  private HeadlessChromium chromium;
   private String testName;
   private int step;
 
@@ -148,54 +139,19 @@ class TasklistBrowserTests {
     this.jdbc = jdbc;
   }
 
-  /**
-   * Whether the browser is installed, checked before the Spring context starts: without it the
-   * tests are skipped, but on CI ({@code CI=true}) a missing browser is an error.
-   */
-  static boolean browserInstalled() {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException(BROWSER_MISSING + "; on CI (CI=true) that is an error, not a skip");
-    }
-    return installed;
-  }
-
   @BeforeEach
   void openBrowser(TestInfo test) throws IOException {
     testName = test.getTestMethod().orElseThrow().getName();
     step = 0;
-    profileDir = Files.createTempDirectory("tasklist-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profileDir,
-        "--window-size=1400,1000",
-        // officials work in Russian: the browser asks for Russian first
-        "--lang=ru");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-    ChromeDriverService driverService =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(driverService, options);
+    chromium = HeadlessChromium.start();
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, PAGE_TIMEOUT);
   }
 
   @AfterEach
   void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profileDir != null) {
-      try (Stream<Path> files = Files.walk(profileDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
