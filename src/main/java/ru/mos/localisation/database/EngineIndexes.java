@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  *       DUEDATE_ <= now}) every few hundred milliseconds under load; every open request has a
  *       waiting timer (the assessment deadline), so without the index each acquisition read all of
  *       them: 6.6 ms at 10,000 open requests, 0.08 ms with it (README, Performance).
+ *   <li>{@code ACT_RU_TASK (DUE_DATE_)}: the officials' filters sort by due date first. With their
+ *       task query free of {@code DISTINCT} ({@link TaskQueryAuthorization}), PostgreSQL reads the
+ *       tasks in this index's order and stops after the page (an incremental sort orders tasks of
+ *       the same due date by the columns after it), instead of sorting every open task.
  * </ul>
  */
 @Component
@@ -27,6 +31,8 @@ public class EngineIndexes {
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   static final String JOB_DUE_DATE = "CREATE INDEX IF NOT EXISTS act_idx_job_duedate_loc ON act_ru_job (duedate_)";
+
+  static final String TASK_DUE_DATE = "CREATE INDEX IF NOT EXISTS act_idx_task_duedate_loc ON act_ru_task (due_date_)";
 
   private final DataSource dataSource;
 
@@ -41,11 +47,13 @@ public class EngineIndexes {
         return;
       }
     }
-    try {
-      new JdbcTemplate(dataSource).execute(JOB_DUE_DATE);
-    } catch (DataAccessException e) {
-      // another node made it at the same moment
-      LOG.info("Index on the jobs' due date not created here: {}", e.getMostSpecificCause().getMessage());
+    for (String index : new String[] {JOB_DUE_DATE, TASK_DUE_DATE}) {
+      try {
+        new JdbcTemplate(dataSource).execute(index);
+      } catch (DataAccessException e) {
+        // another node made it at the same moment
+        LOG.info("Index not created here ({}): {}", index, e.getMostSpecificCause().getMessage());
+      }
     }
   }
 }
