@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * no {@code DISTINCT} and the count no {@code COUNT(DISTINCT …)}: PostgreSQL reads the tasks in
  * the index order of the sort column and stops after the page, instead of sorting every visible
  * task to drop duplicates first. The same tasks match: in a single query all candidate conditions
- * are on one identity link, which the {@code EXISTS} asks for just as the join did.
+ * are on one identity link, which the {@code EXISTS} asks for just as the join did. The order is
+ * the same up to tasks equal in every sort key, whose order neither statement defines.
  */
 @Component
 public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
