@@ -36,20 +36,12 @@ public final class Labels {
           RequestStage.FINAL_APPROVAL, "Итоговое решение",
           RequestStage.DONE, "Завершена");
 
-  private static final Map<Sector, String> SECTORS =
-      Map.of(
-          Sector.BATTERY_RECYCLING, "Переработка аккумуляторов",
-          Sector.BATTERY_MANUFACTURING, "Производство аккумуляторов",
-          Sector.BIOTECH, "Биотехнологии",
-          Sector.MEDICAL_EQUIPMENT, "Медицинское оборудование",
-          Sector.ELEVATORS, "Лифты",
-          Sector.OTHER, "Другое");
-
   private static final Map<String, String> EVENTS =
       Map.ofEntries(
           Map.entry("REGISTERED", "Заявка зарегистрирована"),
           Map.entry("SCREENING_PASSED", "Проверка инвестора пройдена"),
           Map.entry("SCREENING_HIT", "Совпадение при проверке инвестора"),
+          Map.entry("SCREENING_REVIEWED", "Совпадение рассмотрено комплаенсом"),
           Map.entry("DOCUMENTS_REQUESTED", "Запрошены недостающие документы"),
           Map.entry("DOCUMENTS_SUPPLIED", "Документы представлены"),
           Map.entry("DOCUMENT_OPENED", "Документ открыт"),
@@ -67,11 +59,12 @@ public final class Labels {
           Map.entry("missingDocumentsConfirmed", "Перечень недостающих документов подтверждён"),
           Map.entry("paperOriginals", "Получены бумажные оригиналы"),
           Map.entry("screeningDecision", "Решение по совпадению"),
+          Map.entry("screeningReason", "Основание решения по совпадению"),
           Map.entry("assessmentDecision", "Решение по оценке"),
           Map.entry("assessmentComment", "Комментарий к оценке"),
           Map.entry("escalationNote", "Указание руководства"),
           Map.entry("environmentalDecision", "Заключение экологической экспертизы"),
-          Map.entry("environmentalComment", "Комментарий экспертизы"),
+          Map.entry("environmentalConditions", "Условия экологической экспертизы"),
           Map.entry("supportMeasures", "Меры поддержки"),
           Map.entry("personnelExchangePlan", "План обмена персоналом"),
           Map.entry("selectedSiteId", "Выбранная площадка"),
@@ -103,8 +96,9 @@ public final class Labels {
     return STAGES.get(stage);
   }
 
+  /** The sector's title, the same the officials' forms show. */
   public static String sector(Sector sector) {
-    return SECTORS.get(sector);
+    return sector.titleRu();
   }
 
   /** A timeline event of the registry: stages, final statuses and the features' events. */

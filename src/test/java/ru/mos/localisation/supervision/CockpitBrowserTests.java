@@ -107,7 +107,7 @@ class CockpitBrowserTests {
     new Select(browser.findElement(By.cssSelector(".la-register-page select[name='status']"))).selectByValue("REJECTED");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-number='" + waiting + "']")));
     WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-number='" + rejected + "']")));
-    assertThat(row.getText()).contains(rejected, investor, "Переработка аккумуляторов", "Отклонена", "Завершена");
+    assertThat(row.getText()).contains(rejected, investor, "Переработка литий-ионных аккумуляторов", "Отклонена", "Завершена");
     assertThat(browser.findElement(By.cssSelector(".la-page-of")).getText()).contains("заявок: 1");
     assertThat(browser.findElement(By.cssSelector(".la-csv")).getAttribute("href")).contains("/supervision/api/requests.csv?status=REJECTED&q=");
     snapshot("register");

@@ -67,7 +67,7 @@ class SupervisionApiTests {
     assertThat(finished.path("stageName").asText()).isEqualTo("Завершена");
     assertThat(finished.path("finishedAt").isNull()).isFalse();
     assertThat(finished.path("investorName").asText()).isEqualTo(investor);
-    assertThat(finished.path("sectorName").asText()).isEqualTo("Переработка аккумуляторов");
+    assertThat(finished.path("sectorName").asText()).isEqualTo("Переработка литий-ионных аккумуляторов");
     assertThat(finished.path("daysOpen").asLong()).isZero();
     JsonNode open = item(page, waiting);
     assertThat(open.path("status").asText()).isEqualTo("IN_PROGRESS");
@@ -171,8 +171,8 @@ class SupervisionApiTests {
     String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
     assertThat(lines).hasSize(3);
     assertThat(lines[0]).isEqualTo("Номер;Инвестор;Отрасль;Статус;Этап;Зарегистрирована;Завершена;Дней в работе;Просрочена;Номер соглашения;Площадка");
-    assertThat(lines[1]).startsWith(waiting + ";" + investor + ";Переработка аккумуляторов;В работе;Оценка заявки;").endsWith(";0;нет;;");
-    assertThat(lines[2]).startsWith(rejected + ";" + investor + ";Переработка аккумуляторов;Отклонена;Завершена;");
+    assertThat(lines[1]).startsWith(waiting + ";" + investor + ";Переработка литий-ионных аккумуляторов;В работе;Оценка заявки;").endsWith(";0;нет;;");
+    assertThat(lines[2]).startsWith(rejected + ";" + investor + ";Переработка литий-ионных аккумуляторов;Отклонена;Завершена;");
     // a filter narrows the export as it narrows the page
     assertThat(board.get("/supervision/api/requests.csv?status=REJECTED&q=" + encoded(investor)).body().split("\r\n")).hasSize(2);
   }
